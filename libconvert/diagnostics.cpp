@@ -1,0 +1,143 @@
+#include "diagnostics.hpp"
+
+#include <algorithm>
+
+namespace cvc {
+
+void Diagnostics::error(SourcePos pos, std::string message, std::string hint) {
+  items_.push_back({Severity::Error, pos, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourcePos pos, std::string message,
+                          std::string hint) {
+  items_.push_back(
+      {Severity::Warning, pos, std::move(message), std::move(hint)});
+}
+
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
+
+size_t Diagnostics::error_count() const {
+  return std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error;
+  });
+}
+
+void Diagnostics::make_warnings_errors() {
+  for (Diagnostic& d : items_)
+    d.severity = Severity::Error;
+}
+
+namespace {
+
+std::string_view source_line(std::string_view source, int line) {
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t next = source.find('\n', start);
+    if (next == std::string_view::npos)
+      return {};
+    start = next + 1;
+  }
+  size_t end = source.find('\n', start);
+  std::string_view text = source.substr(start, end == std::string_view::npos
+                                                   ? std::string_view::npos
+                                                   : end - start);
+  if (!text.empty() && text.back() == '\r')
+    text.remove_suffix(1);
+  return text;
+}
+
+// Counts the display columns of the first `bytes` bytes of a UTF-8 line, so
+// that the caret lands under the right character.
+size_t display_width(std::string_view line, size_t bytes) {
+  size_t width = 0;
+  for (size_t i = 0; i < bytes && i < line.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) != 0x80)
+      ++width;
+  }
+  return width;
+}
+
+} // namespace
+
+std::string format_diagnostic(const Diagnostic& diagnostic,
+                              std::string_view file_name,
+                              std::string_view source, bool color) {
+  const bool is_error = diagnostic.severity == Severity::Error;
+  std::string out;
+  if (color)
+    out += "\033[1m";
+  out += file_name;
+  if (diagnostic.pos.line > 0) {
+    out += ':' + std::to_string(diagnostic.pos.line);
+    out += ':' + std::to_string(diagnostic.pos.column);
+  }
+  out += ": ";
+  if (color)
+    out += is_error ? "\033[31m" : "\033[35m";
+  out += is_error ? "error: " : "warning: ";
+  if (color)
+    out += "\033[0m\033[1m";
+  out += diagnostic.message;
+  if (color)
+    out += "\033[0m";
+  out += '\n';
+
+  std::string_view line = source_line(source, diagnostic.pos.line);
+  if (diagnostic.pos.line > 0 && !line.empty()) {
+    out += "  ";
+    out += line;
+    out += "\n  ";
+    size_t column = diagnostic.pos.column > 0 ? diagnostic.pos.column - 1 : 0;
+    size_t width = display_width(line, column);
+    for (size_t i = 0; i < width; ++i)
+      out += (i < line.size() && line[i] == '\t') ? '\t' : ' ';
+    out += color ? "\033[32m^\033[0m\n" : "^\n";
+  }
+  if (!diagnostic.hint.empty())
+    out += "  " + diagnostic.hint + '\n';
+  return out;
+}
+
+namespace {
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+} // namespace
+
+std::string nearest_word(std::string_view word,
+                         const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  size_t best_distance = std::string_view::npos;
+  for (std::string_view candidate : candidates) {
+    size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  // A third of the word may differ, and at least one character.
+  size_t allowed = std::max<size_t>(1, word.size() / 3);
+  if (best_distance == 0 || best_distance > allowed)
+    return {};
+  return std::string(best);
+}
+
+} // namespace cvc

@@ -1,0 +1,59 @@
+// Diagnostics collected by the library and printed by the tools.
+#pragma once
+
+#include "model.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cvc {
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  SourcePos pos;
+  std::string message;
+  /// What to do about it, printed on a line of its own; may be empty.
+  std::string hint;
+};
+
+/// The diagnostics of one input file, with its name and text so that each
+/// one can be printed with its source line.
+class Diagnostics {
+public:
+  Diagnostics() = default;
+  Diagnostics(std::string file_name, std::string source)
+      : file_name_(std::move(file_name)), source_(std::move(source)) {}
+
+  void error(SourcePos pos, std::string message, std::string hint = {});
+  void warning(SourcePos pos, std::string message, std::string hint = {});
+
+  bool has_errors() const;
+  size_t error_count() const;
+  const std::vector<Diagnostic>& all() const { return items_; }
+  const std::string& file_name() const { return file_name_; }
+  const std::string& source() const { return source_; }
+
+  /// Turns every warning into an error (the tools' --strict).
+  void make_warnings_errors();
+
+private:
+  std::string file_name_;
+  std::string source_;
+  std::vector<Diagnostic> items_;
+};
+
+/// Formats one diagnostic as `file:line:col: error: message`, followed by
+/// the source line, a caret under the column and the hint.
+std::string format_diagnostic(const Diagnostic& diagnostic,
+                              std::string_view file_name,
+                              std::string_view source, bool color);
+
+/// Returns the candidate closest to `word` by edit distance, or an empty
+/// string when none is close enough to be a likely misspelling.
+std::string nearest_word(std::string_view word,
+                         const std::vector<std::string_view>& candidates);
+
+} // namespace cvc

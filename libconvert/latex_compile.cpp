@@ -1,0 +1,247 @@
+#include "latex_compile.hpp"
+
+#include "latex_escape.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace cvc {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct RunResult {
+  bool started = false;
+  bool timed_out = false;
+  int exit_code = -1;
+};
+
+// Runs `argv` in `folder` in a new process group, with standard input from
+// /dev/null and both outputs to `log_path`.
+RunResult run_process(const std::vector<std::string>& argv,
+                      const fs::path& folder, const fs::path& log_path,
+                      int timeout_seconds) {
+  RunResult result;
+  pid_t pid = fork();
+  if (pid < 0)
+    return result;
+  if (pid == 0) {
+    setpgid(0, 0);
+    if (chdir(folder.c_str()) != 0)
+      _exit(127);
+    int in = open("/dev/null", O_RDONLY);
+    int out = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (in < 0 || out < 0)
+      _exit(127);
+    dup2(in, STDIN_FILENO);
+    dup2(out, STDOUT_FILENO);
+    dup2(out, STDERR_FILENO);
+    // Paranoid file access: TeX may read and write only below this folder
+    // (and read its own installed files), and never run a shell command.
+    setenv("openin_any", "p", 1);
+    setenv("openout_any", "p", 1);
+    setenv("shell_escape", "f", 1);
+    std::vector<char*> args;
+    for (const std::string& arg : argv)
+      args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  result.started = true;
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  while (true) {
+    int status = 0;
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) {
+      result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+      return result;
+    }
+    if (done < 0 && errno != EINTR)
+      return result;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      kill(-pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      result.timed_out = true;
+      return result;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// Pulls the first TeX error out of a log: the `!` line, the lines after it
+// up to the `l.NN` line that gives the source line.
+std::string tex_error(const std::string& log) {
+  std::istringstream in(log);
+  std::string line;
+  std::string message;
+  int context = 0;
+  while (std::getline(in, line)) {
+    if (message.empty() && line.rfind("! ", 0) == 0) {
+      message = line.substr(2);
+      context = 1;
+      continue;
+    }
+    if (context > 0) {
+      if (line.rfind("l.", 0) == 0) {
+        size_t space = line.find(' ');
+        std::string number = line.substr(2, space - 2);
+        std::string source =
+            space == std::string::npos ? "" : line.substr(space + 1);
+        return "cv.tex:" + number + ": " + message + "\n  near: " + source;
+      }
+      if (++context > 12)
+        break;
+    }
+  }
+  if (!message.empty())
+    return message;
+  return "the engine stopped without a TeX error; see its log";
+}
+
+bool needs_another_pass(const std::string& log) {
+  return log.find("Rerun to get") != std::string::npos ||
+         log.find("Label(s) may have changed") != std::string::npos ||
+         log.find("Rerun LaTeX") != std::string::npos;
+}
+
+bool kpsewhich_finds(const std::string& file) {
+  // The name comes from a fixed table, never from the CV.
+  std::string command = "kpsewhich '" + file + "' >/dev/null 2>&1";
+  return std::system(command.c_str()) == 0;
+}
+
+} // namespace
+
+std::vector<TexRequirement> missing_tex_files(unsigned scripts,
+                                              const std::string& engine) {
+  std::vector<TexRequirement> wanted;
+  if (engine == "pdflatex") {
+    wanted.push_back({"moderncv.cls", "texlive-latex-extra"});
+    wanted.push_back({"lmodern.sty", "lmodern"});
+    if (scripts & kScriptVietnamese)
+      wanted.push_back({"t5enc.def", "texlive-lang-other"});
+    if (scripts & kScriptGreek)
+      wanted.push_back({"lgrenc.def", "texlive-lang-greek"});
+    if (scripts & kScriptCyrillic) {
+      wanted.push_back({"t2aenc.def", "texlive-lang-cyrillic"});
+      wanted.push_back({"larm1000.pfb", "cm-super"});
+    }
+    if (scripts & (kScriptChinese | kScriptJapanese))
+      wanted.push_back({"CJKutf8.sty", "latex-cjk-common"});
+    if (scripts & kScriptChinese)
+      wanted.push_back({"c70gbsn.fd", "latex-cjk-chinese-arphic-gbsn00lp"});
+    if (scripts & kScriptJapanese)
+      wanted.push_back({"c70min.fd", "latex-cjk-japanese-wadalab"});
+  } else {
+    wanted.push_back({"moderncv.cls", "texlive-latex-extra"});
+    wanted.push_back({"fontspec.sty", "texlive-latex-recommended"});
+  }
+  std::vector<TexRequirement> missing;
+  for (const TexRequirement& requirement : wanted)
+    if (!kpsewhich_finds(requirement.file))
+      missing.push_back(requirement);
+  return missing;
+}
+
+unsigned installed_scripts(const std::string& engine) {
+  unsigned installed = 0;
+  for (unsigned bit : {kScriptVietnamese, kScriptGreek, kScriptCyrillic,
+                       kScriptChinese, kScriptJapanese}) {
+    std::vector<TexRequirement> missing = missing_tex_files(bit, engine);
+    bool script_missing = false;
+    for (const TexRequirement& requirement : missing)
+      if (requirement.file != "moderncv.cls" &&
+          requirement.file != "lmodern.sty")
+        script_missing = true;
+    if (!script_missing)
+      installed |= bit;
+  }
+  return installed;
+}
+
+CompileResult compile_latex(const std::string& tex,
+                            const CompileOptions& options) {
+  CompileResult result;
+  std::string pattern =
+      (fs::temp_directory_path() / "cvconvert-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) {
+    result.error = std::string("cannot create a temporary folder: ") +
+                   std::strerror(errno);
+    return result;
+  }
+  fs::path folder(pattern);
+  struct Cleanup {
+    fs::path folder;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(folder, ec);
+    }
+  } cleanup{folder};
+
+  {
+    std::ofstream out(folder / "cv.tex", std::ios::binary);
+    out << tex;
+    if (!out) {
+      result.error = "cannot write the TeX file to " + folder.string();
+      return result;
+    }
+  }
+
+  std::vector<std::string> argv = {options.engine, "-interaction=nonstopmode",
+                                   "-halt-on-error", "-no-shell-escape",
+                                   "cv.tex"};
+  constexpr int kMaxPasses = 3;
+  for (int pass = 1; pass <= kMaxPasses; ++pass) {
+    RunResult run = run_process(argv, folder, folder / "engine-output.txt",
+                                options.timeout_seconds);
+    result.passes = pass;
+    if (!run.started || run.exit_code == 127) {
+      result.error = options.engine + " not found: install TeX Live "
+                                      "(apt-get install texlive-latex-extra)";
+      return result;
+    }
+    if (run.timed_out) {
+      result.error = options.engine + " timed out after " +
+                     std::to_string(options.timeout_seconds) + " s";
+      return result;
+    }
+    std::string log = read_file(folder / "cv.log");
+    if (run.exit_code != 0) {
+      result.error = options.engine + " failed: " + tex_error(log);
+      return result;
+    }
+    if (!needs_another_pass(log))
+      break;
+  }
+  result.pdf = read_file(folder / "cv.pdf");
+  if (result.pdf.empty()) {
+    result.error = options.engine + " wrote no PDF";
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+} // namespace cvc

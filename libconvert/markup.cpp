@@ -1,0 +1,373 @@
+#include "markup.hpp"
+
+#include <cmark.h>
+
+#include <memory>
+
+namespace cvc {
+
+namespace {
+
+struct CmarkNodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+std::string literal_of(cmark_node* node) {
+  const char* literal = cmark_node_get_literal(node);
+  return literal ? literal : "";
+}
+
+void append_inline(MarkupNode& parent, MarkupNode node) {
+  // Adjacent text runs are merged, so that writers see whole words and a
+  // ligature check never has to look across nodes.
+  if (node.kind == NodeKind::Text && !parent.children.empty() &&
+      parent.children.back().kind == NodeKind::Text) {
+    parent.children.back().literal += node.literal;
+    return;
+  }
+  if (node.kind == NodeKind::Text && node.literal.empty())
+    return;
+  parent.children.push_back(std::move(node));
+}
+
+void convert_inlines(cmark_node* first, MarkupNode& parent);
+
+MarkupNode convert_inline(cmark_node* node) {
+  MarkupNode out;
+  switch (cmark_node_get_type(node)) {
+  case CMARK_NODE_TEXT:
+  case CMARK_NODE_HTML_INLINE:
+  case CMARK_NODE_CUSTOM_INLINE:
+    out.kind = NodeKind::Text;
+    out.literal = literal_of(node);
+    break;
+  case CMARK_NODE_CODE:
+    out.kind = NodeKind::Code;
+    out.literal = literal_of(node);
+    break;
+  case CMARK_NODE_SOFTBREAK:
+    out.kind = NodeKind::SoftBreak;
+    break;
+  case CMARK_NODE_LINEBREAK:
+    out.kind = NodeKind::LineBreak;
+    break;
+  case CMARK_NODE_EMPH:
+    out.kind = NodeKind::Emph;
+    convert_inlines(cmark_node_first_child(node), out);
+    break;
+  case CMARK_NODE_STRONG:
+    out.kind = NodeKind::Strong;
+    convert_inlines(cmark_node_first_child(node), out);
+    break;
+  case CMARK_NODE_LINK:
+    out.kind = NodeKind::Link;
+    out.literal = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
+    convert_inlines(cmark_node_first_child(node), out);
+    break;
+  case CMARK_NODE_IMAGE:
+    // An image in a CV field is shown as its description text.
+    out.kind = NodeKind::Text;
+    convert_inlines(cmark_node_first_child(node), out);
+    {
+      MarkupNode flat;
+      flat.kind = NodeKind::Text;
+      flat.literal = to_plain_text(out);
+      return flat;
+    }
+  default:
+    out.kind = NodeKind::Text;
+    out.literal = literal_of(node);
+    break;
+  }
+  return out;
+}
+
+void convert_inlines(cmark_node* first, MarkupNode& parent) {
+  for (cmark_node* node = first; node; node = cmark_node_next(node))
+    append_inline(parent, convert_inline(node));
+}
+
+MarkupNode paragraph_of_literal(std::string text, NodeKind kind) {
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
+  MarkupNode paragraph;
+  paragraph.kind = NodeKind::Paragraph;
+  MarkupNode run;
+  run.kind = kind;
+  run.literal = std::move(text);
+  if (!run.literal.empty())
+    paragraph.children.push_back(std::move(run));
+  return paragraph;
+}
+
+void convert_blocks(cmark_node* first, MarkupNode& parent);
+
+void convert_block(cmark_node* node, MarkupNode& parent) {
+  switch (cmark_node_get_type(node)) {
+  case CMARK_NODE_PARAGRAPH:
+  case CMARK_NODE_HEADING: {
+    MarkupNode paragraph;
+    paragraph.kind = NodeKind::Paragraph;
+    convert_inlines(cmark_node_first_child(node), paragraph);
+    if (!paragraph.children.empty())
+      parent.children.push_back(std::move(paragraph));
+    break;
+  }
+  case CMARK_NODE_LIST: {
+    MarkupNode list;
+    list.kind = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                    ? NodeKind::OrderedList
+                    : NodeKind::BulletList;
+    list.list_start = cmark_node_get_list_start(node);
+    list.tight = cmark_node_get_list_tight(node) != 0;
+    for (cmark_node* item = cmark_node_first_child(node); item;
+         item = cmark_node_next(item)) {
+      MarkupNode converted;
+      converted.kind = NodeKind::Item;
+      convert_blocks(cmark_node_first_child(item), converted);
+      if (!converted.children.empty())
+        list.children.push_back(std::move(converted));
+    }
+    if (!list.children.empty())
+      parent.children.push_back(std::move(list));
+    break;
+  }
+  case CMARK_NODE_BLOCK_QUOTE:
+    convert_blocks(cmark_node_first_child(node), parent);
+    break;
+  case CMARK_NODE_CODE_BLOCK: {
+    MarkupNode paragraph =
+        paragraph_of_literal(literal_of(node), NodeKind::Code);
+    if (!paragraph.children.empty())
+      parent.children.push_back(std::move(paragraph));
+    break;
+  }
+  case CMARK_NODE_HTML_BLOCK: {
+    MarkupNode paragraph =
+        paragraph_of_literal(literal_of(node), NodeKind::Text);
+    if (!paragraph.children.empty())
+      parent.children.push_back(std::move(paragraph));
+    break;
+  }
+  default:
+    // A thematic break carries no text.
+    break;
+  }
+}
+
+void convert_blocks(cmark_node* first, MarkupNode& parent) {
+  for (cmark_node* node = first; node; node = cmark_node_next(node))
+    convert_block(node, parent);
+}
+
+MarkupNode parse_document(std::string_view source) {
+  std::unique_ptr<cmark_node, CmarkNodeDeleter> document(
+      cmark_parse_document(source.data(), source.size(), CMARK_OPT_DEFAULT));
+  MarkupNode root;
+  root.kind = NodeKind::Document;
+  convert_blocks(cmark_node_first_child(document.get()), root);
+  return root;
+}
+
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// `[label]: destination` defines a link reference and would vanish.
+bool is_reference_definition(std::string_view line) {
+  size_t close = line.find(']');
+  return close != std::string_view::npos && close + 1 < line.size() &&
+         line[close + 1] == ':';
+}
+
+// An HTML tag, comment or declaration at the start of a line opens an HTML
+// block; an autolink such as `<https://example.org>` does not.
+bool is_tag_start(std::string_view line) {
+  if (line.size() < 2)
+    return false;
+  char c = line[1];
+  if (c == '!' || c == '?' || c == '/')
+    return true;
+  size_t i = 1;
+  while (i < line.size() && (is_ascii_letter(line[i]) ||
+                             is_ascii_digit(line[i]) || line[i] == '-'))
+    ++i;
+  return i > 1 && (i == line.size() || line[i] == ' ' || line[i] == '>' ||
+                   line[i] == '/' || line[i] == '\t');
+}
+
+// A line of one marker character, blanks allowed, is a thematic break or a
+// setext heading underline (`-` only needs one character for the latter).
+bool is_thematic_break(std::string_view line, char marker) {
+  size_t count = 0;
+  for (char c : line) {
+    if (c == marker)
+      ++count;
+    else if (c != ' ' && c != '\t')
+      return false;
+  }
+  return marker == '-' ? count >= 1 : count >= 3;
+}
+
+// Returns the index at which a backslash keeps `line` from opening a block,
+// or npos when the line starts no block. `line` has no leading blanks.
+size_t block_marker_index(std::string_view line) {
+  if (line.empty())
+    return std::string_view::npos;
+  char first = line[0];
+  auto blank_or_end = [&](size_t i) {
+    return i >= line.size() || line[i] == ' ' || line[i] == '\t';
+  };
+  switch (first) {
+  case '#':
+  case '>':
+  case '~':
+  case '=':
+    // A backslash before these is harmless when they start no block.
+    return 0;
+  case '`':
+    return line.substr(0, 3) == "```" ? 0 : std::string_view::npos;
+  case '[':
+    return is_reference_definition(line) ? 0 : std::string_view::npos;
+  case '<':
+    return is_tag_start(line) ? 0 : std::string_view::npos;
+  case '-':
+  case '+':
+  case '*':
+  case '_':
+    if (blank_or_end(1))
+      return 0;
+    return is_thematic_break(line, first) ? 0 : std::string_view::npos;
+  default:
+    break;
+  }
+  size_t digits = 0;
+  while (digits < line.size() && is_ascii_digit(line[digits]))
+    ++digits;
+  if (digits > 0 && digits <= 9 && digits < line.size() &&
+      (line[digits] == '.' || line[digits] == ')') && blank_or_end(digits + 1))
+    return digits;
+  return std::string_view::npos;
+}
+
+} // namespace
+
+MarkupNode parse_inline_markup(std::string_view source) {
+  // Each line loses its leading blanks (no indented code) and gets a
+  // backslash before any marker that would open a block. Inside the
+  // paragraph that results, cmark treats that backslash as an escape.
+  std::string prepared;
+  prepared.reserve(source.size() + 8);
+  size_t start = 0;
+  while (start <= source.size()) {
+    size_t end = source.find('\n', start);
+    if (end == std::string_view::npos)
+      end = source.size();
+    std::string_view line = source.substr(start, end - start);
+    size_t lead = line.find_first_not_of(" \t");
+    line =
+        lead == std::string_view::npos ? std::string_view{} : line.substr(lead);
+    size_t marker = block_marker_index(line);
+    if (marker != std::string_view::npos) {
+      prepared.append(line.substr(0, marker));
+      prepared += '\\';
+      prepared.append(line.substr(marker));
+    } else {
+      prepared.append(line);
+    }
+    if (end == source.size())
+      break;
+    // A blank line would end the paragraph: it is kept as a line break.
+    prepared += '\n';
+    start = end + 1;
+  }
+
+  MarkupNode parsed = parse_document(prepared);
+  if (parsed.children.size() <= 1)
+    return parsed;
+  // Fields with blank lines give several paragraphs: they are joined into
+  // one with line breaks, since inline fields hold no paragraphs.
+  MarkupNode root;
+  root.kind = NodeKind::Document;
+  MarkupNode paragraph;
+  paragraph.kind = NodeKind::Paragraph;
+  for (MarkupNode& block : parsed.children) {
+    if (!paragraph.children.empty())
+      paragraph.children.push_back({NodeKind::LineBreak, {}, 1, true, {}});
+    for (MarkupNode& child : block.children)
+      paragraph.children.push_back(std::move(child));
+  }
+  root.children.push_back(std::move(paragraph));
+  return root;
+}
+
+MarkupNode parse_block_markup(std::string_view source) {
+  return parse_document(source);
+}
+
+namespace {
+
+void append_plain(const MarkupNode& node, std::string& out) {
+  switch (node.kind) {
+  case NodeKind::Text:
+  case NodeKind::Code:
+    out += node.literal;
+    return;
+  case NodeKind::SoftBreak:
+  case NodeKind::LineBreak:
+    out += ' ';
+    return;
+  case NodeKind::Document:
+  case NodeKind::Paragraph:
+  case NodeKind::BulletList:
+  case NodeKind::OrderedList:
+  case NodeKind::Item:
+    for (const MarkupNode& child : node.children) {
+      bool block = child.kind == NodeKind::Paragraph ||
+                   child.kind == NodeKind::BulletList ||
+                   child.kind == NodeKind::OrderedList ||
+                   child.kind == NodeKind::Item;
+      if (block && !out.empty() && out.back() != ' ')
+        out += ' ';
+      append_plain(child, out);
+    }
+    return;
+  case NodeKind::Emph:
+  case NodeKind::Strong:
+  case NodeKind::Link:
+    for (const MarkupNode& child : node.children)
+      append_plain(child, out);
+    return;
+  }
+}
+
+} // namespace
+
+std::string to_plain_text(const MarkupNode& node) {
+  std::string out;
+  append_plain(node, out);
+  return out;
+}
+
+Text make_literal_text(std::string plain, SourcePos pos) {
+  Text text;
+  text.source = plain;
+  text.pos = pos;
+  text.tree.kind = NodeKind::Document;
+  if (!plain.empty()) {
+    MarkupNode paragraph;
+    paragraph.kind = NodeKind::Paragraph;
+    MarkupNode run;
+    run.kind = NodeKind::Text;
+    run.literal = std::move(plain);
+    paragraph.children.push_back(std::move(run));
+    text.tree.children.push_back(std::move(paragraph));
+  }
+  return text;
+}
+
+} // namespace cvc

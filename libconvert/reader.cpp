@@ -1,0 +1,1108 @@
+#include "reader.hpp"
+
+#include "dates.hpp"
+#include "links.hpp"
+#include "markup.hpp"
+#include "unicode.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace cvc {
+
+const char* entry_kind_name(EntryKind kind) {
+  switch (kind) {
+  case EntryKind::Education:
+    return "education entry";
+  case EntryKind::Experience:
+    return "experience entry";
+  case EntryKind::Publication:
+    return "publication entry";
+  case EntryKind::Normal:
+    return "normal entry";
+  case EntryKind::OneLine:
+    return "one-line entry";
+  case EntryKind::Bullet:
+    return "bullet entry";
+  case EntryKind::Numbered:
+    return "numbered entry";
+  case EntryKind::ReversedNumbered:
+    return "reversed numbered entry";
+  case EntryKind::Text:
+    return "text entry";
+  }
+  return "entry";
+}
+
+std::string section_title_from_key(std::string_view key) {
+  bool snake_case = key.find(' ') == std::string_view::npos &&
+                    std::none_of(key.begin(), key.end(),
+                                 [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!snake_case)
+    return std::string(key);
+  static const std::set<std::string_view> small_words = {
+      "a",  "an", "and", "as", "at",  "but", "by",  "for",
+      "in", "of", "on",  "or", "the", "to",  "with"};
+  std::string title;
+  size_t start = 0;
+  bool first = true;
+  while (start <= key.size()) {
+    size_t end = key.find('_', start);
+    std::string_view word =
+        key.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                        : end - start);
+    if (!word.empty()) {
+      if (!title.empty())
+        title += ' ';
+      std::string w(word);
+      if ((first || !small_words.count(word)) && w[0] >= 'a' && w[0] <= 'z')
+        w[0] = static_cast<char>(w[0] - 'a' + 'A');
+      title += w;
+      first = false;
+    }
+    if (end == std::string_view::npos)
+      break;
+    start = end + 1;
+  }
+  return title.empty() ? std::string(key) : title;
+}
+
+namespace {
+
+using Keys = std::vector<std::string_view>;
+
+const Keys kTopKeys = {"cv", "design", "locale", "settings"};
+const Keys kCvKeys = {"name",  "headline",        "location",
+                      "email", "phone",           "website",
+                      "photo", "social_networks", "sections"};
+const Keys kDesignKeys = {"style", "color", "font_size", "paper", "engine"};
+// Keys of RenderCV's own design model: accepted and ignored.
+const Keys kRenderCvDesignKeys = {"theme",
+                                  "page",
+                                  "colors",
+                                  "typography",
+                                  "links",
+                                  "header",
+                                  "section_titles",
+                                  "sections",
+                                  "entries",
+                                  "templates",
+                                  "text",
+                                  "highlights",
+                                  "entry_types",
+                                  "font",
+                                  "show_timespan_in",
+                                  "margins",
+                                  "disable_page_numbering",
+                                  "disable_last_updated_date",
+                                  "page_numbering_template",
+                                  "last_updated_date_template",
+                                  "seperator_between_connections",
+                                  "use_icons_for_connections"};
+const Keys kLocaleKeys = {"language", "present", "month_names",
+                          "month_abbreviations"};
+// Keys of RenderCV's locale model that have no effect here.
+const Keys kRenderCvLocaleKeys = {"last_updated",
+                                  "month",
+                                  "months",
+                                  "year",
+                                  "years",
+                                  "to",
+                                  "phone_number_format",
+                                  "date_template",
+                                  "date_style",
+                                  "abbreviations_for_months",
+                                  "full_names_of_months",
+                                  "page_numbering_template",
+                                  "last_updated_date_template"};
+const Keys kSettingsKeys = {"current_date", "bold_keywords"};
+const Keys kRenderCvSettingsKeys = {"render_command", "pdf_title"};
+const Keys kStyles = {"classic", "casual", "banking", "oldstyle", "fancy"};
+const Keys kColors = {"blue",   "orange", "green", "red",
+                      "purple", "grey",   "black", "burgundy"};
+const Keys kFontSizes = {"10pt", "11pt", "12pt"};
+const Keys kEngines = {"pdflatex", "xelatex", "lualatex"};
+const Keys kDatedKeys = {"date",     "start_date", "end_date",
+                         "location", "summary",    "highlights"};
+
+// The keys that decide an entry's kind and the other keys each kind takes.
+struct KindKeys {
+  EntryKind kind;
+  Keys required;
+  Keys optional;
+  bool dated;
+};
+
+const std::vector<KindKeys>& kind_table() {
+  static const std::vector<KindKeys> table = {
+      {EntryKind::Education, {"institution", "area"}, {"degree"}, true},
+      {EntryKind::Experience, {"company", "position"}, {}, true},
+      {EntryKind::Publication,
+       {"title", "authors"},
+       {"doi", "url", "journal"},
+       true},
+      {EntryKind::Normal, {"name"}, {}, true},
+      {EntryKind::OneLine, {"label", "details"}, {}, false},
+      {EntryKind::Bullet, {"bullet"}, {}, false},
+      {EntryKind::Numbered, {"number"}, {}, false},
+      {EntryKind::ReversedNumbered, {"reversed_number"}, {}, false},
+  };
+  return table;
+}
+
+bool contains(const Keys& keys, std::string_view key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+SourcePos pos_of(const YAML::Node& node) {
+  YAML::Mark mark = node.Mark();
+  if (mark.is_null())
+    return {};
+  return {mark.line + 1, mark.column + 1};
+}
+
+const char* type_name(const YAML::Node& node) {
+  switch (node.Type()) {
+  case YAML::NodeType::Null:
+    return "nothing";
+  case YAML::NodeType::Scalar:
+    return "a string";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Map:
+    return "a mapping";
+  case YAML::NodeType::Undefined:
+    break;
+  }
+  return "an undefined value";
+}
+
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
+
+// Puts "a" or "an" before a kind name: "an education entry".
+std::string articled(std::string_view name) {
+  bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) !=
+                                    std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(name);
+}
+
+std::string join_keys(const Keys& keys) {
+  std::string out;
+  for (std::string_view key : keys) {
+    if (!out.empty())
+      out += ", ";
+    out += key;
+  }
+  return out;
+}
+
+class Reader {
+public:
+  explicit Reader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+  std::optional<Cv> read();
+
+private:
+  Diagnostics& diagnostics_;
+  Cv cv_;
+  // Keys of RenderCV models that are ignored, reported once per model.
+  std::vector<std::string> ignored_design_keys_;
+  std::vector<std::string> ignored_locale_keys_;
+
+  // A key and its value, in document order.
+  struct Field {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+  };
+
+  std::vector<Field> fields_of(const YAML::Node& map, std::string_view where);
+  void reject_unknown_key(const Field& field, const Keys& allowed,
+                          std::string_view where);
+
+  std::optional<std::string> scalar(const YAML::Node& node,
+                                    std::string_view what);
+  Text inline_text(const YAML::Node& node, std::string_view what);
+  Text block_text(const YAML::Node& node, std::string_view what);
+  Scalar plain(const YAML::Node& node, std::string_view what);
+  std::vector<Scalar> plain_list(const YAML::Node& node, std::string_view what);
+  std::optional<Date> date(const YAML::Node& node, std::string_view what,
+                           bool free_text);
+  std::vector<Highlight> highlights(const YAML::Node& node, int depth);
+  std::vector<std::string> string_list(const YAML::Node& node,
+                                       std::string_view what);
+
+  void read_cv_map(const YAML::Node& node);
+  void read_design(const YAML::Node& node);
+  void read_locale(const YAML::Node& node);
+  void read_settings(const YAML::Node& node);
+  void read_social_networks(const YAML::Node& node);
+  void read_sections(const YAML::Node& node);
+  std::optional<Entry> read_entry(const YAML::Node& node);
+  std::optional<EntryKind> entry_kind(const std::vector<Field>& fields,
+                                      const YAML::Node& node);
+  void read_dated(const Field& field, DatedFields& dated);
+  void check_date_order(const DatedFields& dated);
+  Extra read_extra(const Field& field);
+};
+
+std::vector<Reader::Field> Reader::fields_of(const YAML::Node& map,
+                                             std::string_view where) {
+  std::vector<Field> fields;
+  std::map<std::string, SourcePos> seen;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node& key = it->first;
+    if (!key.IsScalar()) {
+      diagnostics_.error(pos_of(key), "invalid key in " + std::string(where) +
+                                          ": a key must be a string, not " +
+                                          type_name(key));
+      continue;
+    }
+    std::string name = key.Scalar();
+    auto [found, inserted] = seen.emplace(name, pos_of(key));
+    if (!inserted) {
+      diagnostics_.error(
+          pos_of(key),
+          "duplicate key " + quoted(name) + " in " + std::string(where),
+          "the first one is on line " + std::to_string(found->second.line) +
+              "; remove one of them");
+      continue;
+    }
+    fields.push_back({name, key, it->second});
+  }
+  return fields;
+}
+
+void Reader::reject_unknown_key(const Field& field, const Keys& allowed,
+                                std::string_view where) {
+  std::string suggestion = nearest_word(field.key, allowed);
+  std::string hint = suggestion.empty()
+                         ? "valid keys are: " + join_keys(allowed)
+                         : "did you mean " + quoted(suggestion) + "?";
+  diagnostics_.error(
+      pos_of(field.key_node),
+      "unknown key " + quoted(field.key) + " in " + std::string(where), hint);
+}
+
+std::optional<std::string> Reader::scalar(const YAML::Node& node,
+                                          std::string_view what) {
+  if (node.IsNull())
+    return std::nullopt;
+  if (!node.IsScalar()) {
+    diagnostics_.error(pos_of(node),
+                       "invalid value for " + quoted(what) +
+                           ": expected a string, got " + type_name(node),
+                       node.IsSequence()
+                           ? "write the items as one string, or quote a "
+                             "value that starts with '['"
+                           : "quote the value if it contains ': '");
+    return std::nullopt;
+  }
+  // yaml-cpp keeps the source text of plain scalars, so `3.10`, `NO` and
+  // `07700900123` stay as written; only `~`, `null` and empty are absent.
+  std::string value = normalize_nfc(node.Scalar());
+  if (std::optional<char32_t> removed = remove_control_characters(value))
+    diagnostics_.warning(pos_of(node), "removed control character " +
+                                           code_point_name(*removed) +
+                                           " from " + quoted(what));
+  return value;
+}
+
+Text Reader::inline_text(const YAML::Node& node, std::string_view what) {
+  Text text;
+  text.pos = pos_of(node);
+  if (std::optional<std::string> value = scalar(node, what)) {
+    text.source = std::move(*value);
+    text.tree = parse_inline_markup(text.source);
+  }
+  return text;
+}
+
+Text Reader::block_text(const YAML::Node& node, std::string_view what) {
+  Text text;
+  text.pos = pos_of(node);
+  if (std::optional<std::string> value = scalar(node, what)) {
+    text.source = std::move(*value);
+    text.tree = parse_block_markup(text.source);
+  }
+  return text;
+}
+
+Scalar Reader::plain(const YAML::Node& node, std::string_view what) {
+  Scalar out;
+  out.pos = pos_of(node);
+  if (std::optional<std::string> value = scalar(node, what)) {
+    // Surrounding blanks are never part of an address or a number.
+    size_t first = value->find_first_not_of(" \t\n");
+    size_t last = value->find_last_not_of(" \t\n");
+    if (first != std::string::npos)
+      out.value = value->substr(first, last - first + 1);
+  }
+  return out;
+}
+
+std::vector<Scalar> Reader::plain_list(const YAML::Node& node,
+                                       std::string_view what) {
+  std::vector<Scalar> out;
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) {
+      Scalar value = plain(item, what);
+      if (!value.empty())
+        out.push_back(std::move(value));
+    }
+  } else {
+    Scalar value = plain(node, what);
+    if (!value.empty())
+      out.push_back(std::move(value));
+  }
+  return out;
+}
+
+std::vector<std::string> Reader::string_list(const YAML::Node& node,
+                                             std::string_view what) {
+  std::vector<std::string> out;
+  if (node.IsNull())
+    return out;
+  if (!node.IsSequence()) {
+    diagnostics_.error(pos_of(node), "invalid value for " + quoted(what) +
+                                         ": expected a list, got " +
+                                         type_name(node));
+    return out;
+  }
+  for (const YAML::Node& item : node)
+    if (std::optional<std::string> value = scalar(item, what))
+      out.push_back(*value);
+  return out;
+}
+
+std::optional<Date> Reader::date(const YAML::Node& node, std::string_view what,
+                                 bool free_text) {
+  std::optional<std::string> text = scalar(node, what);
+  if (!text || text->empty())
+    return std::nullopt;
+  DateParse parsed = parse_date(*text, free_text);
+  if (!parsed.date) {
+    diagnostics_.error(pos_of(node), parsed.error + " in " + quoted(what),
+                       "write dates as 2020, 2020-09 or 2020-09-15");
+    return std::nullopt;
+  }
+  parsed.date->pos = pos_of(node);
+  return parsed.date;
+}
+
+std::vector<Highlight> Reader::highlights(const YAML::Node& node, int depth) {
+  std::vector<Highlight> out;
+  if (node.IsNull())
+    return out;
+  if (!node.IsSequence()) {
+    diagnostics_.error(
+        pos_of(node),
+        "invalid value for 'highlights': expected a list, got " +
+            std::string(type_name(node)),
+        "write each highlight as a list item starting with '- '");
+    return out;
+  }
+  constexpr int kMaxDepth = 8;
+  for (const YAML::Node& item : node) {
+    if (item.IsSequence()) {
+      // A list right after an item nests under it.
+      if (depth >= kMaxDepth) {
+        diagnostics_.error(pos_of(item), "highlights are nested more than " +
+                                             std::to_string(kMaxDepth) +
+                                             " levels deep");
+        continue;
+      }
+      std::vector<Highlight> nested = highlights(item, depth + 1);
+      if (out.empty()) {
+        diagnostics_.error(pos_of(item),
+                           "a nested list of highlights must follow an item",
+                           "put the item that the list belongs to before it");
+        continue;
+      }
+      for (Highlight& child : nested)
+        out.back().children.push_back(std::move(child));
+      continue;
+    }
+    Highlight highlight;
+    highlight.text = block_text(item, "highlights");
+    if (!highlight.text.empty())
+      out.push_back(std::move(highlight));
+  }
+  return out;
+}
+
+std::optional<Cv> Reader::read() {
+  const std::string& source = diagnostics_.source();
+  if (std::optional<size_t> bad = find_invalid_utf8(source)) {
+    int line = 1 + static_cast<int>(
+                       std::count(source.begin(), source.begin() + *bad, '\n'));
+    size_t line_start = source.rfind('\n', *bad == 0 ? 0 : *bad - 1);
+    int column =
+        static_cast<int>(*bad - (line_start == std::string::npos || *bad == 0
+                                     ? 0
+                                     : line_start + 1)) +
+        1;
+    diagnostics_.error({line, column},
+                       "invalid UTF-8 at byte offset " + std::to_string(*bad),
+                       "save the file as UTF-8");
+    return std::nullopt;
+  }
+
+  YAML::Node root;
+  try {
+    root = YAML::Load(source);
+  } catch (const YAML::ParserException& e) {
+    std::string hint;
+    if (e.msg.find("anchor") != std::string::npos ||
+        e.msg.find("alias") != std::string::npos)
+      hint = "a value that starts with '*' or '&' must be quoted, for "
+             "example \"**Led** the team\"";
+    else
+      hint = "quote values that contain ': ', ' #' or start with a special "
+             "character";
+    diagnostics_.error({e.mark.line + 1, e.mark.column + 1},
+                       "invalid YAML: " + e.msg, hint);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    diagnostics_.error({}, std::string("invalid YAML: ") + e.what());
+    return std::nullopt;
+  }
+
+  if (!root.IsMap()) {
+    diagnostics_.error(pos_of(root),
+                       "invalid CV: the top level must be a mapping with the "
+                       "key 'cv', got " +
+                           std::string(type_name(root)));
+    return std::nullopt;
+  }
+  bool has_cv = false;
+  for (const Field& field : fields_of(root, "the top level")) {
+    if (field.key == "cv") {
+      has_cv = true;
+      read_cv_map(field.value);
+    } else if (field.key == "design") {
+      read_design(field.value);
+    } else if (field.key == "locale") {
+      read_locale(field.value);
+    } else if (field.key == "settings") {
+      read_settings(field.value);
+    } else {
+      reject_unknown_key(field, kTopKeys, "the top level");
+    }
+  }
+  if (!has_cv)
+    diagnostics_.error({1, 1}, "missing key 'cv' at the top level",
+                       "a CV file starts with 'cv:' and the person's name "
+                       "under it");
+  if (!ignored_design_keys_.empty()) {
+    std::string keys;
+    for (const std::string& key : ignored_design_keys_)
+      keys += (keys.empty() ? "" : ", ") + key;
+    diagnostics_.warning({}, "ignored RenderCV design keys: " + keys,
+                         "moderncv output uses 'style', 'color', "
+                         "'font_size', 'paper' and 'engine'");
+  }
+  if (!ignored_locale_keys_.empty()) {
+    std::string keys;
+    for (const std::string& key : ignored_locale_keys_)
+      keys += (keys.empty() ? "" : ", ") + key;
+    diagnostics_.warning({}, "ignored RenderCV locale keys: " + keys);
+  }
+  if (diagnostics_.has_errors())
+    return std::nullopt;
+  return std::move(cv_);
+}
+
+void Reader::read_cv_map(const YAML::Node& node) {
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node), "invalid value for 'cv': expected a "
+                                     "mapping, got " +
+                                         std::string(type_name(node)));
+    return;
+  }
+  bool has_name = false;
+  for (const Field& field : fields_of(node, "'cv'")) {
+    const std::string& key = field.key;
+    if (key == "name") {
+      cv_.name = inline_text(field.value, "name");
+      has_name = !cv_.name.empty();
+    } else if (key == "headline") {
+      cv_.headline = inline_text(field.value, "headline");
+    } else if (key == "location") {
+      cv_.location = inline_text(field.value, "location");
+    } else if (key == "email") {
+      cv_.emails = plain_list(field.value, "email");
+    } else if (key == "phone") {
+      cv_.phones = plain_list(field.value, "phone");
+    } else if (key == "website") {
+      cv_.websites = plain_list(field.value, "website");
+    } else if (key == "photo") {
+      cv_.photo = plain(field.value, "photo");
+    } else if (key == "social_networks") {
+      read_social_networks(field.value);
+    } else if (key == "sections") {
+      read_sections(field.value);
+    } else {
+      reject_unknown_key(field, kCvKeys, "'cv'");
+    }
+  }
+  if (!has_name)
+    diagnostics_.error(pos_of(node), "missing key 'name' in 'cv'",
+                       "add the person's full name, e.g. 'name: Ada "
+                       "Lovelace'");
+}
+
+// Checks a value against a closed list and suggests the nearest one.
+bool check_choice(Diagnostics& diagnostics, const YAML::Node& node,
+                  const std::string& value, const Keys& choices,
+                  std::string_view what) {
+  if (contains(choices, value))
+    return true;
+  std::string suggestion = nearest_word(value, choices);
+  diagnostics.error(
+      pos_of(node), "invalid " + std::string(what) + " " + quoted(value),
+      suggestion.empty() ? "valid values are: " + join_keys(choices)
+                         : "did you mean " + quoted(suggestion) + "?");
+  return false;
+}
+
+void Reader::read_design(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node), "invalid value for 'design': expected a "
+                                     "mapping, got " +
+                                         std::string(type_name(node)));
+    return;
+  }
+  Design& design = cv_.design;
+  for (const Field& field : fields_of(node, "'design'")) {
+    const std::string& key = field.key;
+    std::optional<std::string> value;
+    if (contains(kDesignKeys, key)) {
+      value = scalar(field.value, key);
+      if (!value)
+        continue;
+    }
+    if (key == "style") {
+      if (check_choice(diagnostics_, field.value, *value, kStyles, "style"))
+        design.style = *value;
+    } else if (key == "color") {
+      if (check_choice(diagnostics_, field.value, *value, kColors, "color"))
+        design.color = *value;
+    } else if (key == "font_size") {
+      if (check_choice(diagnostics_, field.value, *value, kFontSizes,
+                       "font size"))
+        design.font_size = *value;
+    } else if (key == "paper") {
+      static const std::map<std::string, std::string, std::less<>> papers = {
+          {"a4", "a4paper"},
+          {"a4paper", "a4paper"},
+          {"letter", "letterpaper"},
+          {"us-letter", "letterpaper"},
+          {"letterpaper", "letterpaper"},
+          {"a5", "a5paper"},
+          {"a5paper", "a5paper"},
+          {"legal", "legalpaper"},
+          {"legalpaper", "legalpaper"}};
+      auto found = papers.find(*value);
+      if (found == papers.end())
+        diagnostics_.error(pos_of(field.value),
+                           "invalid paper " + quoted(*value),
+                           "valid values are: a4, letter, a5, legal");
+      else
+        design.paper = found->second;
+    } else if (key == "engine") {
+      if (check_choice(diagnostics_, field.value, *value, kEngines, "engine"))
+        design.engine = *value;
+    } else if (contains(kRenderCvDesignKeys, key)) {
+      ignored_design_keys_.push_back(key);
+    } else {
+      reject_unknown_key(field, kDesignKeys, "'design'");
+    }
+  }
+}
+
+// RenderCV names languages in English words; the rest is BCP 47.
+std::optional<std::string> language_tag(std::string_view value) {
+  static const std::map<std::string, std::string, std::less<>> names = {
+      {"english", "en"},
+      {"german", "de"},
+      {"french", "fr"},
+      {"spanish", "es"},
+      {"portuguese", "pt"},
+      {"italian", "it"},
+      {"dutch", "nl"},
+      {"polish", "pl"},
+      {"turkish", "tr"},
+      {"vietnamese", "vi"},
+      {"russian", "ru"},
+      {"greek", "el"},
+      {"chinese", "zh"},
+      {"mandarin_chinese", "zh"},
+      {"japanese", "ja"},
+      {"danish", "da"},
+      {"swedish", "sv"},
+      {"norwegian", "nb"},
+      {"norwegian_bokmål", "nb"},
+      {"norwegian_nynorsk", "nn"},
+      {"finnish", "fi"},
+      {"czech", "cs"},
+      {"hungarian", "hu"},
+      {"indonesian", "id"},
+      {"korean", "ko"},
+      {"arabic", "ar"},
+      {"hebrew", "he"},
+      {"persian", "fa"},
+      {"hindi", "hi"},
+      {"ukrainian", "uk"}};
+  auto found = names.find(value);
+  if (found != names.end())
+    return found->second;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(
+      icu::StringPiece(value.data(), static_cast<int32_t>(value.size())),
+      status);
+  if (U_FAILURE(status) || locale.isBogus() ||
+      std::string_view(locale.getLanguage()).empty())
+    return std::nullopt;
+  return std::string(value);
+}
+
+void Reader::read_locale(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node), "invalid value for 'locale': expected a "
+                                     "mapping, got " +
+                                         std::string(type_name(node)));
+    return;
+  }
+  Locale& locale = cv_.locale;
+  for (const Field& field : fields_of(node, "'locale'")) {
+    const std::string& key = field.key;
+    if (key == "language") {
+      std::optional<std::string> value = scalar(field.value, key);
+      if (!value)
+        continue;
+      if (std::optional<std::string> tag = language_tag(*value))
+        locale.language = *tag;
+      else
+        diagnostics_.error(pos_of(field.value),
+                           "invalid language " + quoted(*value),
+                           "write a BCP 47 language tag such as 'en', "
+                           "'de-CH' or 'pt-BR'");
+    } else if (key == "present") {
+      if (std::optional<std::string> value = scalar(field.value, key))
+        locale.present = *value;
+    } else if (key == "month_names" || key == "month_abbreviations") {
+      std::vector<std::string> months = string_list(field.value, key);
+      if (months.size() != 12 && !months.empty()) {
+        diagnostics_.error(pos_of(field.value),
+                           "invalid value for " + quoted(key) +
+                               ": expected 12 months, got " +
+                               std::to_string(months.size()));
+        continue;
+      }
+      (key == "month_names" ? locale.month_names : locale.month_abbreviations) =
+          months;
+    } else if (contains(kRenderCvLocaleKeys, key)) {
+      ignored_locale_keys_.push_back(key);
+    } else {
+      reject_unknown_key(field, kLocaleKeys, "'locale'");
+    }
+  }
+}
+
+void Reader::read_settings(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node), "invalid value for 'settings': expected "
+                                     "a mapping, got " +
+                                         std::string(type_name(node)));
+    return;
+  }
+  for (const Field& field : fields_of(node, "'settings'")) {
+    if (field.key == "current_date") {
+      if (std::optional<std::string> value = scalar(field.value, field.key))
+        cv_.settings.current_date = *value;
+    } else if (field.key == "bold_keywords") {
+      cv_.settings.bold_keywords = string_list(field.value, field.key);
+    } else if (contains(kRenderCvSettingsKeys, field.key)) {
+      diagnostics_.warning(pos_of(field.key_node),
+                           "ignored RenderCV setting " + quoted(field.key));
+    } else {
+      reject_unknown_key(field, kSettingsKeys, "'settings'");
+    }
+  }
+}
+
+void Reader::read_social_networks(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsSequence()) {
+    diagnostics_.error(pos_of(node),
+                       "invalid value for 'social_networks': expected a "
+                       "list, got " +
+                           std::string(type_name(node)));
+    return;
+  }
+  for (const YAML::Node& item : node) {
+    if (!item.IsMap()) {
+      diagnostics_.error(pos_of(item),
+                         "invalid social network: expected a mapping with "
+                         "'network' and 'username', got " +
+                             std::string(type_name(item)));
+      continue;
+    }
+    SocialNetwork social;
+    social.pos = pos_of(item);
+    for (const Field& field : fields_of(item, "a social network")) {
+      if (field.key == "network")
+        social.network = plain(field.value, "network");
+      else if (field.key == "username")
+        social.username = plain(field.value, "username");
+      else
+        reject_unknown_key(field, {"network", "username"}, "a social network");
+    }
+    if (social.network.empty() || social.username.empty()) {
+      diagnostics_.error(social.pos,
+                         std::string("missing key '") +
+                             (social.network.empty() ? "network" : "username") +
+                             "' in a social network");
+      continue;
+    }
+    if (!is_known_social_network(social.network.value)) {
+      std::string suggestion =
+          nearest_word(social.network.value, social_network_names());
+      diagnostics_.error(
+          social.network.pos,
+          "unknown social network " + quoted(social.network.value),
+          suggestion.empty()
+              ? "known networks are: " + join_keys(social_network_names())
+              : "did you mean " + quoted(suggestion) + "?");
+      continue;
+    }
+    social.url =
+        social_network_url(social.network.value, social.username.value);
+    if (social.url.empty()) {
+      diagnostics_.error(social.username.pos,
+                         "invalid Mastodon username " +
+                             quoted(social.username.value),
+                         "write it as '@user@host', e.g. "
+                         "'@ada@mastodon.social'");
+      continue;
+    }
+    cv_.social_networks.push_back(std::move(social));
+  }
+}
+
+void Reader::read_sections(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node),
+                       "invalid value for 'sections': expected a mapping of "
+                       "section titles to lists of entries, got " +
+                           std::string(type_name(node)));
+    return;
+  }
+  for (const Field& field : fields_of(node, "'sections'")) {
+    Section section;
+    section.key = field.key;
+    section.pos = pos_of(field.key_node);
+    std::string title = normalize_nfc(section_title_from_key(field.key));
+    section.title = make_literal_text(title, section.pos);
+    if (field.value.IsNull()) {
+      cv_.sections.push_back(std::move(section));
+      continue;
+    }
+    if (!field.value.IsSequence()) {
+      diagnostics_.error(pos_of(field.value),
+                         "invalid section " + quoted(field.key) +
+                             ": expected a list of entries, got " +
+                             type_name(field.value),
+                         "start each entry with '- '");
+      continue;
+    }
+    std::optional<EntryKind> section_kind;
+    SourcePos first_pos;
+    for (const YAML::Node& item : field.value) {
+      std::optional<Entry> entry = read_entry(item);
+      if (!entry)
+        continue;
+      EntryKind kind = kind_of(*entry);
+      if (!section_kind) {
+        section_kind = kind;
+        first_pos = pos_of(item);
+      } else if (*section_kind != kind) {
+        diagnostics_.error(
+            pos_of(item),
+            "section " + quoted(field.key) + " mixes entry kinds: this is " +
+                articled(entry_kind_name(kind)) + ", the first entry (line " +
+                std::to_string(first_pos.line) + ") is " +
+                articled(entry_kind_name(*section_kind)),
+            "put each kind of entry in a section of its own");
+        continue;
+      }
+      section.entries.push_back(std::move(*entry));
+    }
+    cv_.sections.push_back(std::move(section));
+  }
+}
+
+std::optional<EntryKind> Reader::entry_kind(const std::vector<Field>& fields,
+                                            const YAML::Node& node) {
+  auto has = [&](std::string_view key) {
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const Field& f) { return f.key == key; });
+  };
+  for (const KindKeys& kind : kind_table()) {
+    bool any = std::any_of(kind.required.begin(), kind.required.end(), has);
+    if (!any)
+      continue;
+    for (std::string_view required : kind.required) {
+      if (has(required))
+        continue;
+      // A misspelt key is the likeliest cause of a missing one.
+      std::string hint = "add " + quoted(required);
+      for (const Field& field : fields)
+        if (nearest_word(field.key, {required}) == required)
+          hint = "did you mean " + quoted(required) + " instead of " +
+                 quoted(field.key) + "?";
+      diagnostics_.error(pos_of(node),
+                         "missing key " + quoted(required) + " in " +
+                             articled(entry_kind_name(kind.kind)),
+                         hint);
+      return std::nullopt;
+    }
+    return kind.kind;
+  }
+  std::string hint =
+      "an entry needs one of: institution and area, company and position, "
+      "title and authors, name, label and details, bullet, number, "
+      "reversed_number; or is a plain string";
+  for (const Field& field : fields) {
+    for (const KindKeys& kind : kind_table()) {
+      std::string suggestion = nearest_word(field.key, kind.required);
+      if (!suggestion.empty()) {
+        hint = "did you mean " + quoted(suggestion) + " instead of " +
+               quoted(field.key) + "?";
+        break;
+      }
+    }
+  }
+  diagnostics_.error(pos_of(node), "entry matches no entry kind", hint);
+  return std::nullopt;
+}
+
+void Reader::read_dated(const Field& field, DatedFields& dated) {
+  const std::string& key = field.key;
+  if (key == "date")
+    dated.date = date(field.value, key, true);
+  else if (key == "start_date")
+    dated.start_date = date(field.value, key, false);
+  else if (key == "end_date")
+    dated.end_date = date(field.value, key, false);
+  else if (key == "location")
+    dated.location = inline_text(field.value, key);
+  else if (key == "summary")
+    dated.summary = block_text(field.value, key);
+  else if (key == "highlights")
+    dated.highlights = highlights(field.value, 0);
+}
+
+void Reader::check_date_order(const DatedFields& dated) {
+  if (dated.start_date && dated.start_date->precision == DatePrecision::Present)
+    diagnostics_.error(dated.start_date->pos, "invalid start_date 'present'",
+                       "only end_date may be 'present'");
+  if (dated.start_date && dated.end_date &&
+      compare_dates(*dated.end_date, *dated.start_date) < 0)
+    diagnostics_.error(dated.end_date->pos,
+                       "end_date " + quoted(dated.end_date->text) +
+                           " is before start_date " +
+                           quoted(dated.start_date->text),
+                       "swap the two dates or correct one of them");
+}
+
+Extra Reader::read_extra(const Field& field) {
+  Extra extra;
+  extra.key = field.key;
+  extra.key_pos = pos_of(field.key_node);
+  if (field.value.IsSequence()) {
+    extra.is_list = true;
+    for (const YAML::Node& item : field.value) {
+      Text value = inline_text(item, field.key);
+      if (!value.empty())
+        extra.values.push_back(std::move(value));
+    }
+  } else {
+    Text value = inline_text(field.value, field.key);
+    if (!value.empty())
+      extra.values.push_back(std::move(value));
+  }
+  return extra;
+}
+
+std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
+  if (node.IsScalar() || node.IsNull()) {
+    TextEntry entry;
+    entry.pos = pos_of(node);
+    entry.text = block_text(node, "text entry");
+    return Entry(std::move(entry));
+  }
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node),
+                       "invalid entry: expected a mapping or a string, got " +
+                           std::string(type_name(node)));
+    return std::nullopt;
+  }
+  std::vector<Field> fields = fields_of(node, "an entry");
+  std::optional<EntryKind> kind = entry_kind(fields, node);
+  if (!kind)
+    return std::nullopt;
+  const KindKeys& keys = kind_table()[static_cast<size_t>(*kind)];
+
+  Entry entry;
+  switch (*kind) {
+  case EntryKind::Education:
+    entry.emplace<EducationEntry>();
+    break;
+  case EntryKind::Experience:
+    entry.emplace<ExperienceEntry>();
+    break;
+  case EntryKind::Publication:
+    entry.emplace<PublicationEntry>();
+    break;
+  case EntryKind::Normal:
+    entry.emplace<NormalEntry>();
+    break;
+  case EntryKind::OneLine:
+    entry.emplace<OneLineEntry>();
+    break;
+  case EntryKind::Bullet:
+    entry.emplace<BulletEntry>();
+    break;
+  case EntryKind::Numbered:
+    entry.emplace<NumberedEntry>();
+    break;
+  case EntryKind::ReversedNumbered:
+    entry.emplace<ReversedNumberedEntry>();
+    break;
+  case EntryKind::Text:
+    break;
+  }
+
+  Keys known = keys.required;
+  known.insert(known.end(), keys.optional.begin(), keys.optional.end());
+  if (keys.dated)
+    known.insert(known.end(), kDatedKeys.begin(), kDatedKeys.end());
+
+  std::vector<Extra> extras;
+  for (const Field& field : fields) {
+    const std::string& key = field.key;
+    if (!contains(known, key)) {
+      // Extra keys are kept, but one that is a letter or two away from a
+      // key of this kind is almost surely a misspelling of it.
+      std::string suggestion = nearest_word(key, known);
+      bool present =
+          std::any_of(fields.begin(), fields.end(),
+                      [&](const Field& f) { return f.key == suggestion; });
+      if (!suggestion.empty() && !present) {
+        diagnostics_.error(pos_of(field.key_node),
+                           "unknown key " + quoted(key) + " in " +
+                               articled(entry_kind_name(*kind)),
+                           "did you mean " + quoted(suggestion) + "?");
+        continue;
+      }
+      extras.push_back(read_extra(field));
+      continue;
+    }
+    std::visit(
+        [&](auto& e) {
+          using T = std::decay_t<decltype(e)>;
+          if constexpr (std::is_base_of_v<DatedFields, T>)
+            if (contains(kDatedKeys, key)) {
+              read_dated(field, e);
+              return;
+            }
+          if constexpr (std::is_same_v<T, EducationEntry>) {
+            if (key == "institution")
+              e.institution = inline_text(field.value, key);
+            else if (key == "area")
+              e.area = inline_text(field.value, key);
+            else if (key == "degree")
+              e.degree = inline_text(field.value, key);
+          } else if constexpr (std::is_same_v<T, ExperienceEntry>) {
+            if (key == "company")
+              e.company = inline_text(field.value, key);
+            else if (key == "position")
+              e.position = inline_text(field.value, key);
+          } else if constexpr (std::is_same_v<T, PublicationEntry>) {
+            if (key == "title") {
+              e.title = inline_text(field.value, key);
+            } else if (key == "authors") {
+              if (field.value.IsSequence()) {
+                for (const YAML::Node& author : field.value) {
+                  Text name = inline_text(author, key);
+                  if (!name.empty())
+                    e.authors.push_back(std::move(name));
+                }
+              } else {
+                Text names = inline_text(field.value, key);
+                if (!names.empty())
+                  e.authors.push_back(std::move(names));
+              }
+            } else if (key == "doi") {
+              e.doi = plain(field.value, key);
+            } else if (key == "url") {
+              e.url = plain(field.value, key);
+            } else if (key == "journal") {
+              e.journal = inline_text(field.value, key);
+            }
+          } else if constexpr (std::is_same_v<T, NormalEntry>) {
+            e.name = inline_text(field.value, key);
+          } else if constexpr (std::is_same_v<T, OneLineEntry>) {
+            if (key == "label")
+              e.label = inline_text(field.value, key);
+            else
+              e.details = inline_text(field.value, key);
+          } else if constexpr (std::is_same_v<T, BulletEntry>) {
+            e.bullet = block_text(field.value, key);
+          } else if constexpr (std::is_same_v<T, NumberedEntry>) {
+            e.number = block_text(field.value, key);
+          } else if constexpr (std::is_same_v<T, ReversedNumberedEntry>) {
+            e.reversed_number = block_text(field.value, key);
+          }
+        },
+        entry);
+  }
+
+  std::visit(
+      [&](auto& e) {
+        e.pos = pos_of(node);
+        e.extras = std::move(extras);
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_base_of_v<DatedFields, T>)
+          check_date_order(e);
+      },
+      entry);
+  return entry;
+}
+
+} // namespace
+
+std::optional<Cv> read_cv(Diagnostics& diagnostics) {
+  Reader reader(diagnostics);
+  return reader.read();
+}
+
+} // namespace cvc

@@ -1,0 +1,57 @@
+#include "templates.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cvc {
+
+std::optional<std::string> load_template(std::string_view name,
+                                         const std::string& user_dir,
+                                         std::string& error) {
+  if (!user_dir.empty()) {
+    // The user's folder holds the files of one format, as in templates/latex.
+    std::string_view file = name.substr(name.find('/') + 1);
+    std::filesystem::path path = std::filesystem::path(user_dir) / file;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      if (!in) {
+        error = "cannot read template " + path.string();
+        return std::nullopt;
+      }
+      return text.str();
+    }
+  }
+  auto found = builtin_templates().find(name);
+  if (found == builtin_templates().end()) {
+    error = "template " + std::string(name) + " not found";
+    return std::nullopt;
+  }
+  return std::string(found->second);
+}
+
+std::optional<std::string> render_template(const std::string& text,
+                                           const kainjow::mustache::data& data,
+                                           std::string_view name,
+                                           std::string& error) {
+  kainjow::mustache::mustache engine(text);
+  if (!engine.is_valid()) {
+    error =
+        "invalid template " + std::string(name) + ": " + engine.error_message();
+    return std::nullopt;
+  }
+  // Values reach templates already escaped for the output format.
+  engine.set_custom_escape([](const std::string& value) { return value; });
+  std::string out = engine.render(data);
+  if (!engine.is_valid()) {
+    error =
+        "invalid template " + std::string(name) + ": " + engine.error_message();
+    return std::nullopt;
+  }
+  return out;
+}
+
+} // namespace cvc

@@ -1,0 +1,31 @@
+// Mustache templates: built-in copies and the user's overrides.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cvc {
+
+/// The templates under templates/ in the source tree, by relative path
+/// (`latex/cv.tex`), compiled into the library.
+const std::map<std::string_view, std::string_view>& builtin_templates();
+
+/// Loads a template: the user's copy `user_dir/name` if `user_dir` is set
+/// and the file exists, else the built-in one. Sets `error` and returns
+/// nothing when neither exists or the user's copy cannot be read.
+std::optional<std::string> load_template(std::string_view name,
+                                         const std::string& user_dir,
+                                         std::string& error);
+
+/// Renders a template whose values are already escaped for its format.
+/// Sets `error` and returns nothing when the template is invalid.
+std::optional<std::string> render_template(const std::string& text,
+                                           const kainjow::mustache::data& data,
+                                           std::string_view name,
+                                           std::string& error);
+
+} // namespace cvc

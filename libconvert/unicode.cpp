@@ -1,0 +1,138 @@
+#include "unicode.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace cvc {
+
+std::optional<size_t> find_invalid_utf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length;
+    char32_t min;
+    char32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      length = 2;
+      min = 0x80;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3;
+      min = 0x800;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4;
+      min = 0x10000;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + length > text.size())
+      return i;
+    for (size_t k = 1; k < length; ++k) {
+      unsigned char next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80)
+        return i;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+char32_t next_code_point(std::string_view text, size_t& pos) {
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  size_t length = c < 0x80             ? 1
+                  : (c & 0xE0) == 0xC0 ? 2
+                  : (c & 0xF0) == 0xE0 ? 3
+                                       : 4;
+  char32_t cp = length == 1   ? c
+                : length == 2 ? (c & 0x1F)
+                : length == 3 ? (c & 0x0F)
+                              : (c & 0x07);
+  for (size_t k = 1; k < length && pos + k < text.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+  pos += length;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string normalize_nfc(std::string_view text) {
+  bool ascii = true;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii)
+    return std::string(text);
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU NFC normaliser unavailable");
+  icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString output = nfc->normalize(input, status);
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU NFC normalisation failed");
+  std::string result;
+  output.toUTF8String(result);
+  return result;
+}
+
+std::optional<char32_t> remove_control_characters(std::string& text) {
+  std::optional<char32_t> first;
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = next_code_point(text, pos);
+    bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+                   (cp >= 0x80 && cp < 0xA0);
+    bool crlf = cp == '\r' && pos < text.size() && text[pos] == '\n';
+    if (control) {
+      if (!crlf && !first)
+        first = cp;
+      continue;
+    }
+    out.append(text, start, pos - start);
+  }
+  text = std::move(out);
+  return first;
+}
+
+std::string code_point_name(char32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+  return buffer;
+}
+
+} // namespace cvc

@@ -1,0 +1,193 @@
+// cv2latex: a CV in YAML to moderncv LaTeX, or to PDF with --pdf.
+#include "latex_compile.hpp"
+#include "latex_escape.hpp"
+#include "latex_writer.hpp"
+#include "tool_common.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+
+namespace po = boost::program_options;
+using namespace cvc;
+
+namespace {
+
+constexpr const char* kProgram = "cv2latex";
+
+std::string script_names(unsigned scripts) {
+  std::string out;
+  auto add = [&](unsigned bit, const char* name) {
+    if (scripts & bit)
+      out += (out.empty() ? "" : ", ") + std::string(name);
+  };
+  add(kScriptVietnamese, "Vietnamese");
+  add(kScriptGreek, "Greek");
+  add(kScriptCyrillic, "Cyrillic");
+  add(kScriptChinese, "Chinese");
+  add(kScriptJapanese, "Japanese");
+  return out;
+}
+
+int run(int argc, char** argv) {
+  std::string input;
+  std::string output;
+  LatexOptions options;
+  tool::Verbosity verbosity;
+  bool pdf = false;
+  bool transliterate_missing = false;
+  int timeout = 60;
+
+  po::options_description visible(
+      "Usage: cv2latex [options] INPUT|-\n\n"
+      "Writes a CV (RenderCV YAML) as a moderncv LaTeX document, or with\n"
+      "--pdf compiles it with pdflatex. INPUT '-' reads standard input.\n\n"
+      "Options");
+  visible.add_options()                         //
+      ("help,h", "print this help and exit")    //
+      ("version", "print the version and exit") //
+      ("output,o", po::value(&output),
+       "write to FILE instead of standard output") //
+      ("style", po::value(&options.style),
+       "moderncv style: classic, casual, banking, oldstyle or fancy "
+       "(default: design.style, else classic)") //
+      ("color", po::value(&options.color),
+       "moderncv colour: blue, orange, green, red, purple, grey, black or "
+       "burgundy (default: design.color, else blue)") //
+      ("template-dir", po::value(&options.template_dir),
+       "use the templates in DIR that exist there (cv.tex, cventry.tex, "
+       "cvitem.tex, cvlistitem.tex) instead of the built-in ones") //
+      ("pdf", po::bool_switch(&pdf),
+       "compile with the TeX engine and write the PDF") //
+      ("timeout", po::value(&timeout)->default_value(60),
+       "seconds before a TeX run is stopped (with --pdf)") //
+      ("transliterate-missing", po::bool_switch(&transliterate_missing),
+       "with --pdf, write scripts whose TeX fonts are not installed in "
+       "Latin letters (with a warning) instead of failing") //
+      ("strict", po::bool_switch(&verbosity.strict),
+       "treat warnings as errors")                                        //
+      ("quiet,q", po::bool_switch(&verbosity.quiet), "print no warnings") //
+      ("verbose,v", po::bool_switch(&verbosity.verbose),
+       "print what the tool does");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&input));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", 1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    tool::print_error(kProgram, std::string(e.what()) +
+                                    "\n  run 'cv2latex --help' for usage");
+    return tool::kUsageError;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << '\n' << tool::kExitCodeHelp;
+    return tool::kSuccess;
+  }
+  if (vm.count("version")) {
+    std::cout << kProgram << ' ' << CVCONVERT_VERSION << '\n';
+    return tool::kSuccess;
+  }
+  if (input.empty()) {
+    tool::print_error(kProgram, "missing INPUT (a CV file, or - for standard "
+                                "input)\n  run 'cv2latex --help' for usage");
+    return tool::kUsageError;
+  }
+  if (timeout <= 0) {
+    tool::print_error(kProgram, "invalid --timeout " + std::to_string(timeout) +
+                                    ": give a number of seconds above 0");
+    return tool::kUsageError;
+  }
+  for (const auto& [value, choices, name] :
+       {std::tuple{options.style,
+                   std::vector<std::string>{"classic", "casual", "banking",
+                                            "oldstyle", "fancy"},
+                   "--style"},
+        std::tuple{options.color,
+                   std::vector<std::string>{"blue", "orange", "green", "red",
+                                            "purple", "grey", "black",
+                                            "burgundy"},
+                   "--color"}}) {
+    if (!value.empty() &&
+        std::find(choices.begin(), choices.end(), value) == choices.end()) {
+      std::string list;
+      for (const std::string& choice : choices)
+        list += (list.empty() ? "" : ", ") + choice;
+      tool::print_error(kProgram, std::string("invalid ") + name + " '" +
+                                      value + "': valid values are " + list);
+      return tool::kUsageError;
+    }
+  }
+
+  Diagnostics diagnostics;
+  int exit_code = tool::kSuccess;
+  std::optional<Cv> cv =
+      tool::load_cv(input, diagnostics, verbosity, exit_code);
+  if (!cv)
+    return exit_code;
+  options.source_name = input == "-" ? "<stdin>" : input;
+
+  if (pdf && transliterate_missing)
+    options.allowed_scripts = installed_scripts(cv->design.engine);
+  std::optional<LatexDocument> document =
+      write_latex(*cv, options, diagnostics);
+  if (!document) {
+    tool::finish_diagnostics(diagnostics, verbosity);
+    return tool::kInvalidCv;
+  }
+  if (!tool::finish_diagnostics(diagnostics, verbosity))
+    return tool::kInvalidCv;
+
+  if (!pdf)
+    return tool::write_output(kProgram, output, document->text);
+
+  std::vector<TexRequirement> missing =
+      missing_tex_files(document->scripts, document->engine);
+  if (!missing.empty()) {
+    std::string message = "cannot compile: TeX files are missing:";
+    for (const TexRequirement& requirement : missing)
+      message += "\n  " + requirement.file + " (Debian package " +
+                 requirement.package + ")";
+    message += "\n  install them with apt-get install";
+    for (const TexRequirement& requirement : missing)
+      message += " " + requirement.package;
+    if (document->scripts)
+      message += "\n  or pass --transliterate-missing to write " +
+                 script_names(document->scripts) + " text in Latin letters";
+    tool::print_error(kProgram, message);
+    return tool::kTexFailed;
+  }
+  if (verbosity.verbose)
+    std::cerr << kProgram << ": running " << document->engine << '\n';
+  CompileOptions compile;
+  compile.engine = document->engine;
+  compile.timeout_seconds = timeout;
+  CompileResult result = compile_latex(document->text, compile);
+  if (!result.ok) {
+    tool::print_error(kProgram, result.error);
+    return tool::kTexFailed;
+  }
+  if (verbosity.verbose)
+    std::cerr << kProgram << ": " << result.passes << " TeX pass(es)\n";
+  return tool::write_output(kProgram, output, result.pdf);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    tool::print_error(kProgram, std::string("internal error: ") + e.what());
+    return tool::kIoError;
+  }
+}

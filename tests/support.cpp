@@ -1,0 +1,148 @@
+#include "support.hpp"
+
+#include "latex_compile.hpp"
+#include "reader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace cvc::test {
+
+std::string source_path(const std::string& relative) {
+  return std::string(CVCONVERT_SOURCE_DIR) + "/" + relative;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  INFO("reading " << path);
+  REQUIRE(in.good());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::optional<Cv> parse(const std::string& yaml, Diagnostics& diagnostics) {
+  diagnostics = Diagnostics("test.yaml", yaml);
+  return read_cv(diagnostics);
+}
+
+std::string all_messages(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.all())
+    out += format_diagnostic(d, diagnostics.file_name(), diagnostics.source(),
+                             false);
+  return out;
+}
+
+Cv parse_valid(const std::string& yaml) {
+  Diagnostics diagnostics;
+  std::optional<Cv> cv = parse(yaml, diagnostics);
+  INFO(all_messages(diagnostics));
+  REQUIRE(cv.has_value());
+  return *cv;
+}
+
+CommandResult run_command(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer;
+  size_t count;
+  while ((count = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), count);
+  int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string latex_of(const Cv& cv, const LatexOptions& options) {
+  Diagnostics diagnostics("test.yaml", "");
+  std::optional<LatexDocument> document =
+      write_latex(cv, options, diagnostics);
+  INFO(all_messages(diagnostics));
+  REQUIRE(document.has_value());
+  return document->text;
+}
+
+std::string compile_pdf(const std::string& tex) {
+  CompileOptions options;
+  CompileResult result = compile_latex(tex, options);
+  INFO(result.error);
+  REQUIRE(result.ok);
+  return result.pdf;
+}
+
+namespace {
+
+// A PDF written to a temporary file for the command-line tools.
+class TempPdf {
+public:
+  explicit TempPdf(const std::string& pdf) {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("cvconvert-test-" + std::to_string(getpid()) + "-" +
+              std::to_string(counter_++) + ".pdf"))
+                .string();
+    std::ofstream(path_, std::ios::binary) << pdf;
+  }
+  ~TempPdf() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+private:
+  static inline int counter_ = 0;
+  std::string path_;
+};
+
+} // namespace
+
+std::string pdf_text(const std::string& pdf) {
+  TempPdf file(pdf);
+  CommandResult result =
+      run_command("pdftotext -enc UTF-8 '" + file.path() + "' -");
+  REQUIRE(result.status == 0);
+  std::string text;
+  const std::string& raw = result.output;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '-' && i + 1 < raw.size() && raw[i + 1] == '\n') {
+      ++i; // a hyphen at a line end joins the two lines
+      continue;
+    }
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (space) {
+      if (!text.empty() && text.back() != ' ')
+        text += ' ';
+      continue;
+    }
+    text += c;
+  }
+  return text;
+}
+
+std::string pdf_links(const std::string& pdf) {
+  TempPdf file(pdf);
+  CommandResult result =
+      run_command("qpdf --qdf --object-streams=disable '" + file.path() +
+                  "' - | grep -a '/URI ('");
+  return result.output;
+}
+
+void require_in_order(const std::string& text,
+                      const std::vector<std::string>& items) {
+  size_t from = 0;
+  for (const std::string& item : items) {
+    size_t found = text.find(item, from);
+    INFO("looking for '" << item << "' after offset " << from << " in:\n"
+                         << text);
+    REQUIRE(found != std::string::npos);
+    from = found + item.size();
+  }
+}
+
+} // namespace cvc::test

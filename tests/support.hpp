@@ -1,0 +1,53 @@
+// Helpers shared by the tests: reading files, parsing CVs from strings,
+// compiling LaTeX and extracting PDF text with real tools.
+#pragma once
+
+#include "diagnostics.hpp"
+#include "latex_writer.hpp"
+#include "model.hpp"
+
+#include <optional>
+#include <string>
+
+namespace cvc::test {
+
+/// Returns a path inside the source tree.
+std::string source_path(const std::string& relative);
+
+std::string read_file(const std::string& path);
+
+/// Parses CV YAML given as a string; the diagnostics name it `test.yaml`.
+std::optional<Cv> parse(const std::string& yaml, Diagnostics& diagnostics);
+
+/// Parses CV YAML that must be valid, failing the test otherwise.
+Cv parse_valid(const std::string& yaml);
+
+/// The output of a shell command and its exit status.
+struct CommandResult {
+  int status = -1;
+  std::string output;
+};
+
+/// Runs a shell command and captures its standard output.
+CommandResult run_command(const std::string& command);
+
+/// Writes the CV as LaTeX (failing the test on errors) with `options`.
+std::string latex_of(const Cv& cv, const LatexOptions& options = {});
+
+/// Compiles LaTeX with pdflatex and returns the PDF's bytes, failing the
+/// test with the TeX error when compilation fails.
+std::string compile_pdf(const std::string& tex);
+
+/// Runs `pdftotext` on PDF bytes; whitespace runs become one space and a
+/// hyphen at a line end is joined to the next line.
+std::string pdf_text(const std::string& pdf);
+
+/// Returns the link targets (/URI) of a PDF, decoded by qpdf.
+std::string pdf_links(const std::string& pdf);
+
+/// Returns the position of each of `items` in `text`, searching each after
+/// the previous one; fails the test naming the first item not found.
+void require_in_order(const std::string& text,
+                      const std::vector<std::string>& items);
+
+} // namespace cvc::test

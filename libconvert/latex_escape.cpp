@@ -5,6 +5,7 @@
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/uscript.h>
 
 #include <algorithm>
@@ -279,6 +280,39 @@ std::string transliterate_to_ascii(const std::u32string& text) {
                 [](char c) { return static_cast<unsigned char>(c) >= 0x80; }),
             out.end());
   return out;
+}
+
+// Whether a character is in a legacy character set: GB 2312 for the gbsn
+// font, JIS X 0208 (through EUC-JP) for the min font.
+bool encodable(const char* charset, char32_t cp) {
+  struct ConverterDeleter {
+    void operator()(UConverter* converter) const { ucnv_close(converter); }
+  };
+  using Converter = std::unique_ptr<UConverter, ConverterDeleter>;
+  auto open = [](const char* name) {
+    UErrorCode status = U_ZERO_ERROR;
+    Converter converter(ucnv_open(name, &status));
+    if (U_FAILURE(status))
+      return Converter();
+    ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr,
+                          nullptr, nullptr, &status);
+    return converter;
+  };
+  static Converter gb2312 = open("GB2312");
+  static Converter euc_jp = open("EUC-JP");
+  UConverter* converter =
+      std::string_view(charset) == "GB2312" ? gb2312.get() : euc_jp.get();
+  if (!converter)
+    return false;
+  ucnv_reset(converter);
+  UErrorCode status = U_ZERO_ERROR;
+  UChar units[2];
+  int32_t length = 0;
+  U16_APPEND_UNSAFE(units, length, static_cast<UChar32>(cp));
+  char out[8];
+  status = U_ZERO_ERROR;
+  ucnv_fromUChars(converter, out, sizeof out, units, length, &status);
+  return U_SUCCESS(status);
 }
 
 std::u32string decode(std::string_view text) {
@@ -562,12 +596,44 @@ std::string LatexEscaper::escape_text(std::string_view text,
       break;
     }
     case Run::Cjk: {
+      // The gbsn font covers GB 2312 and the min font JIS X 0208: text with
+      // kana prefers min, other text gbsn, and a character missing from the
+      // preferred set takes the other font.
       bool japanese = std::any_of(s.begin(), s.end(), is_kana);
-      scripts_ |= japanese ? kScriptJapanese : kScriptChinese;
-      out += japanese ? "\\begin{CJK}{UTF8}{min}" : "\\begin{CJK}{UTF8}{gbsn}";
-      for (char32_t cp : s)
+      const char* open_font = nullptr;
+      std::set<char32_t> missing;
+      for (char32_t cp : s) {
+        bool in_gb = encodable("GB2312", cp);
+        bool in_jis = encodable("EUC-JP", cp);
+        const char* font = nullptr;
+        if (japanese ? in_jis : in_gb)
+          font = japanese ? "min" : "gbsn";
+        else if (japanese ? in_gb : in_jis)
+          font = japanese ? "gbsn" : "min";
+        if (!font) {
+          missing.insert(cp);
+          continue;
+        }
+        if (open_font != font) {
+          if (open_font)
+            out += "\\end{CJK}";
+          out += "\\begin{CJK}{UTF8}{";
+          out += font;
+          out += "}";
+          open_font = font;
+          scripts_ |= font[0] == 'm' ? kScriptJapanese : kScriptChinese;
+        }
         append_utf8(out, cp);
-      out += "\\end{CJK}";
+      }
+      if (open_font)
+        out += "\\end{CJK}";
+      if (!missing.empty())
+        diagnostics_.warning(pos,
+                             "dropped characters that the installed CJK "
+                             "fonts lack from " +
+                                 field_name(field) + ": " +
+                                 join_code_points(missing),
+                             "set 'design: engine: xelatex' to keep them");
       break;
     }
     }

@@ -90,34 +90,49 @@ RunResult run_process(const std::vector<std::string>& argv,
   }
 }
 
-// Pulls the first TeX error out of a log: the `!` line, the lines after it
-// up to the `l.NN` line that gives the source line.
+// Pulls the first TeX error out of a log written with -file-line-error:
+// `./cv.tex:12: message` (or a package file and its line), then the lines
+// of context up to the `l.NN` line that shows the source text.
 std::string tex_error(const std::string& log) {
   std::istringstream in(log);
   std::string line;
   std::string message;
   int context = 0;
   while (std::getline(in, line)) {
-    if (message.empty() && line.rfind("! ", 0) == 0) {
-      message = line.substr(2);
-      context = 1;
+    if (message.empty()) {
+      size_t colon = line.find(':');
+      size_t second =
+          colon == std::string::npos ? colon : line.find(": ", colon + 1);
+      bool located = second != std::string::npos && second > colon + 1 &&
+                     line.find_first_not_of("0123456789", colon + 1) == second;
+      if (located || line.rfind("! ", 0) == 0) {
+        message = line.rfind("./", 0) == 0 ? line.substr(2) : line;
+        if (message.rfind("! ", 0) == 0)
+          message = message.substr(2);
+        context = 1;
+      }
       continue;
     }
-    if (context > 0) {
-      if (line.rfind("l.", 0) == 0) {
-        size_t space = line.find(' ');
-        std::string number = line.substr(2, space - 2);
-        std::string source =
-            space == std::string::npos ? "" : line.substr(space + 1);
-        return "cv.tex:" + number + ": " + message + "\n  near: " + source;
-      }
-      if (++context > 12)
-        break;
+    if (line.rfind("l.", 0) == 0) {
+      size_t space = line.find(' ');
+      std::string source =
+          space == std::string::npos ? "" : line.substr(space + 1);
+      return message + "\n  near: " + source;
     }
+    if (++context > 12)
+      break;
   }
   if (!message.empty())
     return message;
   return "the engine stopped without a TeX error; see its log";
+}
+
+std::string engine_package(const std::string& engine) {
+  if (engine == "xelatex")
+    return "texlive-xetex";
+  if (engine == "lualatex")
+    return "texlive-luatex";
+  return "texlive-latex-base";
 }
 
 bool needs_another_pass(const std::string& log) {
@@ -209,17 +224,19 @@ CompileResult compile_latex(const std::string& tex,
     }
   }
 
-  std::vector<std::string> argv = {options.engine, "-interaction=nonstopmode",
-                                   "-halt-on-error", "-no-shell-escape",
-                                   "cv.tex"};
+  std::vector<std::string> argv = {
+      options.engine,     "-interaction=nonstopmode", "-halt-on-error",
+      "-no-shell-escape", "-file-line-error",         "cv.tex"};
   constexpr int kMaxPasses = 3;
   for (int pass = 1; pass <= kMaxPasses; ++pass) {
     RunResult run = run_process(argv, folder, folder / "engine-output.txt",
                                 options.timeout_seconds);
     result.passes = pass;
     if (!run.started || run.exit_code == 127) {
-      result.error = options.engine + " not found: install TeX Live "
-                                      "(apt-get install texlive-latex-extra)";
+      result.error = options.engine +
+                     " not found: install it with apt-get "
+                     "install " +
+                     engine_package(options.engine);
       return result;
     }
     if (run.timed_out) {

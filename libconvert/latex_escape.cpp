@@ -547,7 +547,19 @@ std::string LatexEscaper::escape_text(std::string_view text,
   for (const Segment& segment : segments) {
     const std::u32string& s = segment.cps;
     switch (segment.run) {
-    case Run::Base:
+    case Run::Base: {
+      // Words longer than this may break after `/`, `_`, `-` and `.`, so
+      // that a long path or identifier does not run into the margin.
+      constexpr size_t kLongWord = 30;
+      std::vector<size_t> word_length(s.size(), 0);
+      for (size_t start = 0; start < s.size();) {
+        size_t end = start;
+        while (end < s.size() && s[end] != ' ')
+          ++end;
+        for (size_t k = start; k < end; ++k)
+          word_length[k] = end - start;
+        start = end + 1;
+      }
       for (size_t i = 0; i < s.size(); ++i) {
         char32_t cp = s[i];
         char32_t next = i + 1 < s.size() ? s[i + 1] : 0;
@@ -567,6 +579,10 @@ std::string LatexEscaper::escape_text(std::string_view text,
             out += escaped;
           else
             out += static_cast<char>(cp);
+          bool break_after = cp == '/' || cp == '_' || cp == '-' || cp == '.';
+          if (break_after && word_length[i] >= kLongWord && next != 0 &&
+              next != ' ')
+            out += "\\allowbreak{}";
         } else if (const char* replacement = replacement_of(cp)) {
           out += replacement;
         } else if (cp >= 0x0300 && cp <= 0x036F) {
@@ -580,6 +596,7 @@ std::string LatexEscaper::escape_text(std::string_view text,
         }
       }
       break;
+    }
     case Run::Vietnamese:
     case Run::Cyrillic:
     case Run::Greek: {

@@ -94,8 +94,15 @@ private:
   }
   // A link whose text is the URL itself, shown without its scheme.
   std::string url_link(std::string_view target, SourcePos pos) {
-    return "\\href{" + url(target) + "}{" +
-           plain(website_display(target), "url", pos) + "}";
+    // The shown URL may break after a slash rather than overrun the line.
+    std::string shown = plain(website_display(target), "url", pos);
+    std::string breakable;
+    for (size_t i = 0; i < shown.size(); ++i) {
+      breakable += shown[i];
+      if (shown[i] == '/' && i + 1 < shown.size() && shown[i + 1] != '/')
+        breakable += "\\allowbreak{}";
+    }
+    return "\\href{" + url(target) + "}{" + breakable + "}";
   }
 
   data header();
@@ -406,7 +413,12 @@ std::optional<LatexDocument> LatexWriter::write() {
 
   const Design& design = cv_.design;
   document.set("version", CVCONVERT_VERSION);
-  document.set("source", plain(options_.source_name, "", {}));
+  // The name goes into a TeX comment, where only a line break matters.
+  std::string source_name;
+  for (char c : options_.source_name)
+    if (static_cast<unsigned char>(c) >= 0x20)
+      source_name += c;
+  document.set("source", source_name);
   document.set("style", options_.style.empty() ? design.style : options_.style);
   document.set("color", options_.color.empty() ? design.color : options_.color);
   document.set("font_size", design.font_size);

@@ -188,8 +188,11 @@ std::string quoted(std::string_view text) {
 
 // Puts "a" or "an" before a kind name: "an education entry".
 std::string articled(std::string_view name) {
-  bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) !=
-                                    std::string_view::npos;
+  // "one-line" starts with a vowel letter but not a vowel sound.
+  bool vowel =
+      !name.empty() &&
+      std::string_view("aeiou").find(name[0]) != std::string_view::npos &&
+      name.substr(0, 3) != "one";
   return (vowel ? "an " : "a ") + std::string(name);
 }
 
@@ -201,6 +204,25 @@ std::string join_keys(const Keys& keys) {
     out += key;
   }
   return out;
+}
+
+// Whether the leading blanks of a 1-based line hold a tab.
+bool line_has_tab_indent(const std::string& source, int line) {
+  size_t start = 0;
+  for (int i = 1; i < line && start != std::string::npos; ++i) {
+    start = source.find('\n', start);
+    if (start != std::string::npos)
+      ++start;
+  }
+  if (start == std::string::npos)
+    return false;
+  for (size_t i = start; i < source.size(); ++i) {
+    if (source[i] == '\t')
+      return true;
+    if (source[i] != ' ')
+      return false;
+  }
+  return false;
 }
 
 class Reader {
@@ -215,6 +237,8 @@ private:
   // Keys of RenderCV models that are ignored, reported once per model.
   std::vector<std::string> ignored_design_keys_;
   std::vector<std::string> ignored_locale_keys_;
+  SourcePos ignored_design_pos_;
+  SourcePos ignored_locale_pos_;
 
   // A key and its value, in document order.
   struct Field {
@@ -229,6 +253,7 @@ private:
 
   std::optional<std::string> scalar(const YAML::Node& node,
                                     std::string_view what);
+  bool quote_is_closed(const YAML::Node& node) const;
   Text inline_text(const YAML::Node& node, std::string_view what);
   Text block_text(const YAML::Node& node, std::string_view what);
   Scalar plain(const YAML::Node& node, std::string_view what);
@@ -291,6 +316,37 @@ void Reader::reject_unknown_key(const Field& field, const Keys& allowed,
       "unknown key " + quoted(field.key) + " in " + std::string(where), hint);
 }
 
+// yaml-cpp 0.7 ends a quoted scalar at the end of the file without an
+// error, so an unclosed quote would swallow the rest of the CV. This scans
+// the source from the opening quote for its closing quote.
+bool Reader::quote_is_closed(const YAML::Node& node) const {
+  const std::string& source = diagnostics_.source();
+  YAML::Mark mark = node.Mark();
+  if (mark.is_null() || mark.pos < 0 ||
+      static_cast<size_t>(mark.pos) >= source.size())
+    return true;
+  size_t i = static_cast<size_t>(mark.pos);
+  char quote = source[i];
+  if (quote != '"' && quote != '\'')
+    return true;
+  for (++i; i < source.size(); ++i) {
+    char c = source[i];
+    if (quote == '"' && c == '\\') {
+      ++i; // an escape sequence such as \" or \\ .
+      continue;
+    }
+    if (c == quote) {
+      // In a single-quoted scalar '' is an escaped quote.
+      if (quote == '\'' && i + 1 < source.size() && source[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<std::string> Reader::scalar(const YAML::Node& node,
                                           std::string_view what) {
   if (node.IsNull())
@@ -303,6 +359,14 @@ std::optional<std::string> Reader::scalar(const YAML::Node& node,
                            ? "write the items as one string, or quote a "
                              "value that starts with '['"
                            : "quote the value if it contains ': '");
+    return std::nullopt;
+  }
+  if (node.Tag() == "!" && !quote_is_closed(node)) {
+    diagnostics_.error(pos_of(node),
+                       "invalid YAML: the quoted value of " + quoted(what) +
+                           " has no closing quote",
+                       "close the quote; yaml-cpp read the rest of the file "
+                       "as part of this value");
     return std::nullopt;
   }
   // yaml-cpp keeps the source text of plain scalars, so `3.10`, `NO` and
@@ -464,6 +528,8 @@ std::optional<Cv> Reader::read() {
         e.msg.find("alias") != std::string::npos)
       hint = "a value that starts with '*' or '&' must be quoted, for "
              "example \"**Led** the team\"";
+    else if (line_has_tab_indent(source, e.mark.line + 1))
+      hint = "indent with spaces: YAML does not allow tabs for indentation";
     else
       hint = "quote values that contain ': ', ' #' or start with a special "
              "character";
@@ -505,7 +571,8 @@ std::optional<Cv> Reader::read() {
     std::string keys;
     for (const std::string& key : ignored_design_keys_)
       keys += (keys.empty() ? "" : ", ") + key;
-    diagnostics_.warning({}, "ignored RenderCV design keys: " + keys,
+    diagnostics_.warning(ignored_design_pos_,
+                         "ignored RenderCV design keys: " + keys,
                          "moderncv output uses 'style', 'color', "
                          "'font_size', 'paper' and 'engine'");
   }
@@ -513,7 +580,8 @@ std::optional<Cv> Reader::read() {
     std::string keys;
     for (const std::string& key : ignored_locale_keys_)
       keys += (keys.empty() ? "" : ", ") + key;
-    diagnostics_.warning({}, "ignored RenderCV locale keys: " + keys);
+    diagnostics_.warning(ignored_locale_pos_,
+                         "ignored RenderCV locale keys: " + keys);
   }
   if (diagnostics_.has_errors())
     return std::nullopt;
@@ -527,12 +595,16 @@ void Reader::read_cv_map(const YAML::Node& node) {
                                          std::string(type_name(node)));
     return;
   }
-  bool has_name = false;
-  for (const Field& field : fields_of(node, "'cv'")) {
+  const Field* name_field = nullptr;
+  bool name_invalid = false;
+  std::vector<Field> fields = fields_of(node, "'cv'");
+  for (const Field& field : fields) {
     const std::string& key = field.key;
     if (key == "name") {
+      name_field = &field;
+      size_t errors_before = diagnostics_.error_count();
       cv_.name = inline_text(field.value, "name");
-      has_name = !cv_.name.empty();
+      name_invalid = diagnostics_.error_count() > errors_before;
     } else if (key == "headline") {
       cv_.headline = inline_text(field.value, "headline");
     } else if (key == "location") {
@@ -553,8 +625,12 @@ void Reader::read_cv_map(const YAML::Node& node) {
       reject_unknown_key(field, kCvKeys, "'cv'");
     }
   }
-  if (!has_name)
+  if (!name_field)
     diagnostics_.error(pos_of(node), "missing key 'name' in 'cv'",
+                       "add the person's full name, e.g. 'name: Ada "
+                       "Lovelace'");
+  else if (cv_.name.empty() && !name_invalid)
+    diagnostics_.error(pos_of(name_field->key_node), "empty value for 'name'",
                        "add the person's full name, e.g. 'name: Ada "
                        "Lovelace'");
 }
@@ -623,6 +699,8 @@ void Reader::read_design(const YAML::Node& node) {
       if (check_choice(diagnostics_, field.value, *value, kEngines, "engine"))
         design.engine = *value;
     } else if (contains(kRenderCvDesignKeys, key)) {
+      if (ignored_design_keys_.empty())
+        ignored_design_pos_ = pos_of(field.key_node);
       ignored_design_keys_.push_back(key);
     } else {
       reject_unknown_key(field, kDesignKeys, "'design'");
@@ -714,6 +792,8 @@ void Reader::read_locale(const YAML::Node& node) {
       (key == "month_names" ? locale.month_names : locale.month_abbreviations) =
           months;
     } else if (contains(kRenderCvLocaleKeys, key)) {
+      if (ignored_locale_keys_.empty())
+        ignored_locale_pos_ = pos_of(field.key_node);
       ignored_locale_keys_.push_back(key);
     } else {
       reject_unknown_key(field, kLocaleKeys, "'locale'");
@@ -921,6 +1001,10 @@ void Reader::read_dated(const Field& field, DatedFields& dated) {
 }
 
 void Reader::check_date_order(const DatedFields& dated) {
+  if (dated.date && dated.start_date)
+    diagnostics_.warning(dated.date->pos,
+                         "'date' is ignored because 'start_date' is given",
+                         "keep either 'date' or 'start_date' and 'end_date'");
   if (dated.start_date && dated.start_date->precision == DatePrecision::Present)
     diagnostics_.error(dated.start_date->pos, "invalid start_date 'present'",
                        "only end_date may be 'present'");

@@ -11,11 +11,12 @@ packages=(
   libicu-dev catch2 nlohmann-json3-dev libkainjow-mustache-dev
   # pdflatex with moderncv, its icons and the fonts and scripts it uses
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
-  texlive-fonts-extra lmodern cm-super
+  texlive-fonts-extra texlive-fonts-recommended lmodern cm-super
+  texlive-xetex texlive-luatex
   texlive-lang-other texlive-lang-greek texlive-lang-cyrillic
   latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp latex-cjk-japanese-wadalab
   # checks on the outputs
-  poppler-utils qpdf cmark
+  poppler-utils qpdf cmark cmark-gfm
 )
 
 missing=()

@@ -80,8 +80,10 @@ size_t block_marker(const std::u32string& cps) {
   size_t digits = i;
   while (digits < cps.size() && cps[digits] >= '0' && cps[digits] <= '9')
     ++digits;
+  bool blank_after = digits + 1 >= cps.size() || cps[digits + 1] == ' ' ||
+                     cps[digits + 1] == '\t';
   if (digits > i && digits < cps.size() &&
-      (cps[digits] == '.' || cps[digits] == ')'))
+      (cps[digits] == '.' || cps[digits] == ')') && blank_after)
     return digits;
   return std::u32string::npos;
 }

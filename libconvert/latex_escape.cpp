@@ -659,9 +659,9 @@ std::string LatexEscaper::escape_text(std::string_view text,
 }
 
 std::string LatexEscaper::escape_url(std::string_view url) const {
-  // Inside a macro argument hyperref takes `\#` and `\%` for `#` and `%`;
-  // `\string` turns `_`, `~`, `&` and `$` into plain characters, so the PDF
-  // link gets them unchanged.
+  // Inside a macro argument hyperref takes `\#`, `\%` and `\&` for `#`,
+  // `%` and `&`; `\string` turns `_`, `~` and `$` into plain characters, so
+  // the PDF link gets them unchanged.
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   for (char c : url) {
@@ -673,9 +673,12 @@ std::string LatexEscaper::escape_url(std::string_view url) const {
     case '%':
       out += "\\%";
       continue;
+    case '&':
+      // `\string&` would still end a table cell in moderncv's header.
+      out += "\\&";
+      continue;
     case '_':
     case '~':
-    case '&':
     case '$':
       out += "\\string";
       out += c;
@@ -707,9 +710,11 @@ std::string LatexEscaper::escape_email(std::string_view email) const {
     case '%':
       out += "\\%";
       break;
+    case '&':
+      out += "\\&";
+      break;
     case '_':
     case '~':
-    case '&':
     case '$':
     case '^':
       out += "\\string";

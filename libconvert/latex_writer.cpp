@@ -34,6 +34,43 @@ const char* moderncv_social_kind(std::string_view network) {
   return nullptr;
 }
 
+// Whether `text` holds only ASCII letters, digits and the characters of
+// `allowed`, with no `--` that TeX would print as a dash.
+bool prints_as_typed(std::string_view text, std::string_view allowed) {
+  for (char c : text) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9');
+    if (!alnum && allowed.find(c) == std::string_view::npos)
+      return false;
+  }
+  return text.find("--") == std::string_view::npos;
+}
+
+// Percent-encodes the characters that have a meaning in a mailto: URI
+// (RFC 6068): `%`, `#`, `?` and `/`.
+std::string encode_mailto(std::string_view address) {
+  std::string out;
+  for (char c : address) {
+    switch (c) {
+    case '%':
+      out += "%25";
+      break;
+    case '#':
+      out += "%23";
+      break;
+    case '?':
+      out += "%3F";
+      break;
+    case '/':
+      out += "%2F";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
 // Turns an extra key into a label: `role` gives `Role`, `course_code` gives
 // `Course code`.
 std::string key_label(std::string_view key) {
@@ -353,21 +390,27 @@ data LatexWriter::header() {
   }
   out.set("phones", phones);
 
+  // \email and \homepage print the argument they link to, so they take
+  // only addresses whose characters print as typed; others become a link
+  // with a separate text in \extrainfo.
   std::vector<std::string> extra_info;
   for (size_t i = 0; i < cv_.emails.size(); ++i) {
     const Scalar& email = cv_.emails[i];
-    std::string escaped = escaper_.escape(email.value, LatexContext::Email);
-    if (i == 0)
-      out.set("email", escaped);
-    else
-      extra_info.push_back("\\href{" + url(mailto_url(email.value)) + "}{" +
-                           escaped + "}");
+    if (i == 0 && prints_as_typed(email.value, "._+@-")) {
+      out.set("email", escaper_.escape(email.value, LatexContext::Email));
+      continue;
+    }
+    extra_info.push_back("\\href{" +
+                         url(mailto_url(encode_mailto(email.value))) + "}{" +
+                         plain(email.value, "email", email.pos) + "}");
   }
   bool homepage_set = false;
   for (const Scalar& website : cv_.websites) {
     std::string target = website_url(website.value);
     // \homepage adds `https://` itself, so it gets the URL without it.
-    if (!homepage_set && target.rfind("https://", 0) == 0) {
+    bool https = target.rfind("https://", 0) == 0;
+    if (!homepage_set && https &&
+        prints_as_typed(target.substr(8), "./_~#%&=?:+@-")) {
       out.set("homepage", url(target.substr(8)));
       homepage_set = true;
     } else {

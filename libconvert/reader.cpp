@@ -283,7 +283,10 @@ std::vector<Reader::Field> Reader::fields_of(const YAML::Node& map,
   std::vector<Field> fields;
   std::map<std::string, SourcePos> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // The iterator's pair is a temporary, so the nodes are copied (a node
+    // is a cheap handle).
+    YAML::Node key = it->first;
+    YAML::Node value = it->second;
     if (!key.IsScalar()) {
       diagnostics_.error(pos_of(key), "invalid key in " + std::string(where) +
                                           ": a key must be a string, not " +
@@ -300,7 +303,7 @@ std::vector<Reader::Field> Reader::fields_of(const YAML::Node& map,
               "; remove one of them");
       continue;
     }
-    fields.push_back({name, key, it->second});
+    fields.push_back({name, key, value});
   }
   return fields;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diagnostics.hpp"
+#include "links.hpp"
 #include "model.hpp"
 
 #include <pugixml.hpp>
@@ -24,10 +25,6 @@ enum class HtmlContext {
 /// Escapes `text` for a string context. Writers that build a pugixml tree
 /// need no escaping of element text and attributes: pugixml escapes them.
 std::string escape_html(std::string_view text, HtmlContext context);
-
-/// Returns whether a link target is safe to keep: http, https, mailto, tel,
-/// or a relative URL. `javascript:`, `data:` and other schemes are not.
-bool is_safe_link(std::string_view url);
 
 /// Appends a parsed field to `parent`: paragraphs, lists, emphasis, code and
 /// links become elements, text becomes text nodes. A link with an unsafe

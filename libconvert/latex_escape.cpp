@@ -1,5 +1,6 @@
 #include "latex_escape.hpp"
 
+#include "links.hpp"
 #include "markup.hpp"
 #include "unicode.hpp"
 
@@ -465,6 +466,8 @@ std::string LatexEscaper::escape_text(std::string_view text,
     if (to_transliterate.empty())
       return;
     std::string ascii = transliterate_to_ascii(to_transliterate);
+    if (!transliterated_from.empty())
+      transliterated_from += U"', '";
     transliterated_from += to_transliterate;
     for (char c : ascii)
       kept += static_cast<char32_t>(c);
@@ -531,7 +534,7 @@ std::string LatexEscaper::escape_text(std::string_view text,
           !segments.empty() && segments.back().run == Run::Base) {
         std::u32string& previous = segments.back().cps;
         size_t word_start = previous.size();
-        while (word_start > 0 && is_ascii_alnum(previous[word_start - 1]))
+        while (word_start > 0 && allowed_in_run(run, previous[word_start - 1]))
           --word_start;
         next.cps = previous.substr(word_start);
         previous.erase(word_start);
@@ -817,29 +820,6 @@ bool is_block(NodeKind kind) {
          kind == NodeKind::OrderedList;
 }
 
-bool safe_link_scheme(std::string_view url) {
-  for (std::string_view scheme :
-       {"http://", "https://", "mailto:", "tel:", "ftp://"}) {
-    if (url.size() >= scheme.size()) {
-      bool same = true;
-      for (size_t i = 0; i < scheme.size(); ++i) {
-        char c = url[i];
-        if (c >= 'A' && c <= 'Z')
-          c = static_cast<char>(c - 'A' + 'a');
-        if (c != scheme[i])
-          same = false;
-      }
-      if (same)
-        return true;
-    }
-  }
-  // A relative link has no scheme: no ':' before the first '/', '?' or '#'.
-  size_t colon = url.find(':');
-  size_t end = url.find_first_of("/?#");
-  return colon == std::string_view::npos ||
-         (end != std::string_view::npos && end < colon);
-}
-
 } // namespace
 
 void LatexEscaper::render_node(const MarkupNode& node, std::string_view field,
@@ -899,11 +879,11 @@ void LatexEscaper::render_node(const MarkupNode& node, std::string_view field,
     std::string inner;
     for (const MarkupNode& child : node.children)
       render_node(child, field, pos, inner, depth + 1);
-    if (!safe_link_scheme(node.literal)) {
+    if (!is_safe_link(node.literal)) {
       diagnostics_.warning(pos, "dropped link to '" + node.literal + "' in " +
                                     field_name(field) +
-                                    ": only http, https, mailto, tel and ftp "
-                                    "links are kept");
+                                    ": only http, https, mailto and tel links "
+                                    "are kept");
       out += inner;
       break;
     }

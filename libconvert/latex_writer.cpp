@@ -150,21 +150,44 @@ private:
                           std::vector<std::string> lines,
                           const std::vector<std::string_view>& shown_extras);
   data cventry(std::string dates, std::string title, std::string organization,
-               std::string location, std::string grade,
-               std::string description);
+               std::string location, std::string grade, std::string description,
+               const std::vector<Highlight>& entry_highlights);
   data cvitem(std::string label, std::string body);
 };
 
 data LatexWriter::cventry(std::string dates, std::string title,
                           std::string organization, std::string location,
-                          std::string grade, std::string description) {
+                          std::string grade, std::string description,
+                          const std::vector<Highlight>& entry_highlights) {
   data fields;
   fields.set("dates", dates);
   fields.set("title", title);
   fields.set("organization", organization);
   fields.set("location", location);
   fields.set("grade", grade);
+  // moderncv sets a \cventry in one box that cannot break across pages.
+  // So that a long list of highlights can, the description holds the
+  // first few and the rest follow in boxes of their own that look the same.
+  constexpr size_t kHighlightsPerBox = 10;
+  data items = data::type::list;
+  std::vector<Highlight> first(
+      entry_highlights.begin(),
+      entry_highlights.begin() +
+          std::min(entry_highlights.size(), kHighlightsPerBox));
+  std::string first_box = highlights(first);
+  if (!first_box.empty())
+    description += first_box;
+  for (size_t start = kHighlightsPerBox; start < entry_highlights.size();
+       start += kHighlightsPerBox) {
+    size_t end = std::min(entry_highlights.size(), start + kHighlightsPerBox);
+    std::vector<Highlight> box(entry_highlights.begin() + start,
+                               entry_highlights.begin() + end);
+    data item;
+    item.set("text", highlights(box));
+    items.push_back(item);
+  }
   fields.set("description", description);
+  fields.set("more_highlights", items);
   fields.set("is_cventry", true);
   return fields;
 }
@@ -218,7 +241,6 @@ LatexWriter::description(const DatedFields& dated, const EntryCommon& common,
       out += "\\cvcparbreak{}";
     out += line;
   }
-  out += highlights(dated.highlights);
   return out;
 }
 
@@ -249,13 +271,14 @@ data LatexWriter::entry(const Entry& entry, size_t index, size_t count) {
     if (!e.degree.empty())
       title = text(e.degree, "degree") + " in " + title;
     return cventry(dates(e), title, text(e.institution, "institution"),
-                   text(e.location, "location"), {}, description(e, e, {}, {}));
+                   text(e.location, "location"), {}, description(e, e, {}, {}),
+                   e.highlights);
   }
   case EntryKind::Experience: {
     const auto& e = std::get<ExperienceEntry>(entry);
     return cventry(dates(e), text(e.position, "position"),
                    text(e.company, "company"), text(e.location, "location"), {},
-                   description(e, e, {}, {}));
+                   description(e, e, {}, {}), e.highlights);
   }
   case EntryKind::Publication: {
     const auto& e = std::get<PublicationEntry>(entry);
@@ -277,7 +300,7 @@ data LatexWriter::entry(const Entry& entry, size_t index, size_t count) {
     lines.push_back(links);
     return cventry(dates(e), text(e.title, "title"), text(e.journal, "journal"),
                    text(e.location, "location"), {},
-                   description(e, e, lines, {}));
+                   description(e, e, lines, {}), e.highlights);
   }
   case EntryKind::Normal: {
     const auto& e = std::get<NormalEntry>(entry);
@@ -291,7 +314,7 @@ data LatexWriter::entry(const Entry& entry, size_t index, size_t count) {
     }
     return cventry(dates(e), title, extra_text(e, "venue"),
                    text(e.location, "location"), extra_text(e, "type"),
-                   description(e, e, {}, shown));
+                   description(e, e, {}, shown), e.highlights);
   }
   case EntryKind::OneLine: {
     const auto& e = std::get<OneLineEntry>(entry);

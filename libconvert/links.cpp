@@ -142,4 +142,27 @@ std::string social_network_url(std::string_view network,
   return {};
 }
 
+bool is_safe_link(std::string_view url) {
+  // Browsers ignore blanks and control characters around and inside a
+  // scheme (`java\tscript:`), so those are removed before the check.
+  std::string scheme;
+  for (char c : url) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20)
+      continue;
+    if (c == ':')
+      break;
+    if (c == '/' || c == '?' || c == '#')
+      return true; // no scheme: a relative URL
+    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (scheme.size() == url.size())
+    return true;
+  bool has_colon = url.find(':') != std::string_view::npos;
+  if (!has_colon)
+    return true;
+  return scheme == "http" || scheme == "https" || scheme == "mailto" ||
+         scheme == "tel";
+}
+
 } // namespace cvc

@@ -24,6 +24,11 @@ std::string tel_url(std::string_view phone);
 /// as `doi:...` or already as a doi.org URL.
 std::string doi_url(std::string_view doi);
 
+/// Returns whether a link target is safe to keep in any output: http,
+/// https, mailto, tel, or a relative URL. `javascript:`, `data:` and other
+/// schemes are not.
+bool is_safe_link(std::string_view url);
+
 /// Returns the profile URL of a social network account, or an empty string
 /// for a network this project does not know.
 std::string social_network_url(std::string_view network,

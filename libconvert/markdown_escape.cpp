@@ -1,5 +1,6 @@
 #include "markdown_escape.hpp"
 
+#include "links.hpp"
 #include "markup.hpp"
 #include "unicode.hpp"
 
@@ -89,6 +90,10 @@ size_t block_marker(const std::u32string& cps) {
 }
 
 std::string escape_text(std::string_view text, bool at_line_start) {
+  // Blanks at the start of a line are not shown, and four of them would
+  // open a code block.
+  if (at_line_start)
+    text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
   std::u32string cps = decode(text);
   size_t marker = at_line_start ? block_marker(cps) : std::u32string::npos;
   std::string out;
@@ -136,8 +141,14 @@ std::string escape_text(std::string_view text, bool at_line_start) {
 
 std::string escape_url(std::string_view url) {
   std::string out = "<";
-  for (char c : url) {
+  for (size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
     switch (c) {
+    case '&':
+      // A destination's character references are decoded, so `&amp;`
+      // typed in a URL is written `&amp;amp;`.
+      out += starts_entity(decode(url.substr(i)), 0) ? "&amp;" : "&";
+      break;
     case '<':
       out += "%3C";
       break;
@@ -175,7 +186,10 @@ std::string escape_code(std::string_view code) {
   for (char& c : body)
     if (c == '\n' || c == '\r')
       c = ' ';
-  bool pad = !body.empty() && (body.front() == '`' || body.back() == '`' ||
+  // CommonMark strips one space from each end of a span that has a
+  // character other than a space, so only such a span gets padding.
+  bool has_non_space = body.find_first_not_of(' ') != std::string::npos;
+  bool pad = has_non_space && (body.front() == '`' || body.back() == '`' ||
                                (body.front() == ' ' && body.back() == ' '));
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
@@ -197,10 +211,59 @@ std::string escape_markdown(std::string_view text, MarkdownContext context,
 
 namespace {
 
+// A canonical form of inline content for comparing two trees: text runs
+// are concatenated, markup becomes control markers, and a link that no
+// output keeps (an unsafe scheme) is replaced by its text.
+void canonical(const MarkupNode& node, std::string& out) {
+  switch (node.kind) {
+  case NodeKind::Text:
+    out += node.literal;
+    return;
+  case NodeKind::Code:
+    out += "\x01C" + node.literal + "\x01c";
+    return;
+  case NodeKind::SoftBreak:
+    out += "\x01b";
+    return;
+  case NodeKind::LineBreak:
+    out += "\x01B";
+    return;
+  case NodeKind::Emph:
+  case NodeKind::Strong:
+    out += node.kind == NodeKind::Emph ? "\x01E" : "\x01S";
+    for (const MarkupNode& child : node.children)
+      canonical(child, out);
+    out += node.kind == NodeKind::Emph ? "\x01e" : "\x01s";
+    return;
+  case NodeKind::Link:
+    if (is_safe_link(node.literal))
+      out += "\x01L" + node.literal + "\x01l";
+    for (const MarkupNode& child : node.children)
+      canonical(child, out);
+    if (is_safe_link(node.literal))
+      out += "\x01k";
+    return;
+  default:
+    for (const MarkupNode& child : node.children)
+      canonical(child, out);
+    return;
+  }
+}
+
+std::string canonical(const MarkupNode& node) {
+  std::string out;
+  canonical(node, out);
+  return out;
+}
+
 class MarkdownRenderer {
 public:
+  MarkdownRenderer(Diagnostics* diagnostics, std::string_view field,
+                   SourcePos pos)
+      : diagnostics_(diagnostics), field_(field), pos_(pos) {}
+
   std::string render(const MarkupNode& node, size_t indent) {
-    render_blocks(node, indent);
+    render_blocks(node, indent, true);
     while (!out_.empty() && out_.back() == '\n')
       out_.pop_back();
     return out_;
@@ -209,21 +272,16 @@ public:
 private:
   std::string out_;
   bool line_start_ = true;
+  // Emphasis is written as <em> and <strong> while this is set.
+  bool html_emphasis_ = false;
+  Diagnostics* diagnostics_;
+  std::string_view field_;
+  SourcePos pos_;
 
   void newline(size_t indent) {
     out_ += '\n';
     out_ += std::string(indent, ' ');
     line_start_ = true;
-  }
-
-  // Emphasis written with `*` only works when the text inside starts and
-  // ends with a letter or digit; otherwise raw HTML keeps the meaning.
-  static bool flanks_cleanly(const MarkupNode& node) {
-    std::u32string cps = decode(to_plain_text(node));
-    if (cps.empty())
-      return false;
-    return !is_space(cps.front()) && !is_punctuation(cps.front()) &&
-           !is_space(cps.back()) && !is_punctuation(cps.back());
   }
 
   void render_inlines(const MarkupNode& parent, size_t indent) {
@@ -233,24 +291,40 @@ private:
 
   void render_inline(const MarkupNode& node, size_t indent) {
     switch (node.kind) {
-    case NodeKind::Text:
-      out_ += escape_text(node.literal, line_start_);
+    case NodeKind::Text: {
+      std::string_view text = node.literal;
+      // Blanks at the start of a line are not shown, and four of them
+      // would open a code block.
+      if (line_start_)
+        text.remove_prefix(
+            std::min(text.find_first_not_of(" \t"), text.size()));
+      out_ += escape_text(text, line_start_);
       break;
+    }
     case NodeKind::Code:
       out_ += escape_code(node.literal);
       break;
     case NodeKind::Emph:
     case NodeKind::Strong: {
       bool strong = node.kind == NodeKind::Strong;
-      bool markdown = flanks_cleanly(node);
-      out_ += markdown ? (strong ? "**" : "*") : (strong ? "<strong>" : "<em>");
+      out_ += html_emphasis_ ? (strong ? "<strong>" : "<em>")
+                             : (strong ? "**" : "*");
       line_start_ = false;
       render_inlines(node, indent);
-      out_ +=
-          markdown ? (strong ? "**" : "*") : (strong ? "</strong>" : "</em>");
+      out_ += html_emphasis_ ? (strong ? "</strong>" : "</em>")
+                             : (strong ? "**" : "*");
       break;
     }
     case NodeKind::Link:
+      if (!is_safe_link(node.literal)) {
+        if (diagnostics_)
+          diagnostics_->warning(pos_, "dropped link to '" + node.literal +
+                                          "' in '" + std::string(field_) +
+                                          "': only http, https, mailto and "
+                                          "tel links are kept");
+        render_inlines(node, indent);
+        break;
+      }
       out_ += '[';
       line_start_ = false;
       render_inlines(node, indent);
@@ -264,30 +338,52 @@ private:
       newline(indent);
       return;
     default:
-      render_blocks(node, indent);
+      render_blocks(node, indent, true);
       return;
     }
     line_start_ = false;
   }
 
-  void render_blocks(const MarkupNode& node, size_t indent) {
+  // Writes a paragraph with `*` emphasis, parses it back, and if the
+  // emphasis did not come back as written (a delimiter next to
+  // punctuation that CommonMark does not read as one), writes it again
+  // with <em> and <strong>.
+  void render_paragraph(const MarkupNode& node, size_t indent) {
+    size_t mark = out_.size();
+    bool line_start = line_start_;
+    render_inlines(node, indent);
+    std::string written = out_.substr(mark);
+    MarkupNode reparsed = parse_inline_markup(written);
+    std::string expected = canonical(node);
+    if (canonical(reparsed) == expected)
+      return;
+    out_.resize(mark);
+    line_start_ = line_start;
+    html_emphasis_ = true;
+    render_inlines(node, indent);
+    html_emphasis_ = false;
+  }
+
+  void render_blocks(const MarkupNode& node, size_t indent, bool tight) {
     switch (node.kind) {
     case NodeKind::Document:
     case NodeKind::Item: {
       bool first = true;
       for (const MarkupNode& child : node.children) {
         if (!first) {
-          // A blank line separates blocks; it needs no indentation.
-          out_ += '\n';
+          // Blocks of a loose list item or a document are separated by a
+          // blank line; in a tight list one line break is enough.
+          if (!(node.kind == NodeKind::Item && tight))
+            out_ += '\n';
           newline(indent);
         }
-        render_blocks(child, indent);
+        render_blocks(child, indent, tight);
         first = false;
       }
       break;
     }
     case NodeKind::Paragraph:
-      render_inlines(node, indent);
+      render_paragraph(node, indent);
       break;
     case NodeKind::BulletList:
     case NodeKind::OrderedList: {
@@ -302,8 +398,10 @@ private:
         }
         std::string marker = ordered ? std::to_string(number++) + ". " : "- ";
         out_ += marker;
-        line_start_ = false;
-        render_blocks(item, indent + marker.size());
+        // The item's text starts a line of its own as far as block
+        // markers go: `- # x` would make a heading.
+        line_start_ = true;
+        render_blocks(item, indent + marker.size(), node.tight);
         first = false;
       }
       break;
@@ -317,8 +415,10 @@ private:
 
 } // namespace
 
-std::string render_markdown(const MarkupNode& node, size_t indent) {
-  MarkdownRenderer renderer;
+std::string render_markdown(const MarkupNode& node, size_t indent,
+                            Diagnostics* diagnostics, std::string_view field,
+                            SourcePos pos) {
+  MarkdownRenderer renderer(diagnostics, field, pos);
   return renderer.render(node, indent);
 }
 

@@ -2,6 +2,7 @@
 // it was made from.
 #pragma once
 
+#include "diagnostics.hpp"
 #include "model.hpp"
 
 #include <string>
@@ -26,7 +27,11 @@ std::string escape_markdown(std::string_view text, MarkdownContext context,
 
 /// Renders a parsed field as CommonMark. Block content is indented by
 /// `indent` spaces after its first line, so it can sit inside a list item.
-/// Inline fields (one paragraph) give one line.
-std::string render_markdown(const MarkupNode& node, size_t indent = 0);
+/// Inline fields (one paragraph) give one line. A link with an unsafe
+/// scheme keeps only its text, with a warning naming `field` when
+/// `diagnostics` is given.
+std::string render_markdown(const MarkupNode& node, size_t indent = 0,
+                            Diagnostics* diagnostics = nullptr,
+                            std::string_view field = {}, SourcePos pos = {});
 
 } // namespace cvc

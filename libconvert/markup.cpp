@@ -17,6 +17,41 @@ std::string literal_of(cmark_node* node) {
   return literal ? literal : "";
 }
 
+// Before parsing, every `&` is written `&amp;` so that character references
+// typed in a field (`&copy;`) stay literal: cmark decodes text and link
+// destinations back to `&`, and this undoes the change in the literals it
+// does not decode (code, raw HTML). The replacement is exact because every
+// `&amp;` in the parsed source stands for one typed `&`.
+std::string raw_literal_of(cmark_node* node) {
+  std::string literal = literal_of(node);
+  std::string out;
+  out.reserve(literal.size());
+  for (size_t i = 0; i < literal.size(); ++i) {
+    if (literal.compare(i, 5, "&amp;") == 0) {
+      out += '&';
+      i += 4;
+    } else {
+      out += literal[i];
+    }
+  }
+  return out;
+}
+
+std::string protect_references(std::string_view source) {
+  std::string out;
+  out.reserve(source.size());
+  size_t backslashes = 0;
+  for (char c : source) {
+    // `\&` is already a literal ampersand.
+    if (c == '&' && backslashes % 2 == 0)
+      out += "&amp;";
+    else
+      out += c;
+    backslashes = c == '\\' ? backslashes + 1 : 0;
+  }
+  return out;
+}
+
 void append_inline(MarkupNode& parent, MarkupNode node) {
   // Adjacent text runs are merged, so that writers see whole words and a
   // ligature check never has to look across nodes.
@@ -36,14 +71,17 @@ MarkupNode convert_inline(cmark_node* node) {
   MarkupNode out;
   switch (cmark_node_get_type(node)) {
   case CMARK_NODE_TEXT:
-  case CMARK_NODE_HTML_INLINE:
-  case CMARK_NODE_CUSTOM_INLINE:
     out.kind = NodeKind::Text;
     out.literal = literal_of(node);
     break;
+  case CMARK_NODE_HTML_INLINE:
+  case CMARK_NODE_CUSTOM_INLINE:
+    out.kind = NodeKind::Text;
+    out.literal = raw_literal_of(node);
+    break;
   case CMARK_NODE_CODE:
     out.kind = NodeKind::Code;
-    out.literal = literal_of(node);
+    out.literal = raw_literal_of(node);
     break;
   case CMARK_NODE_SOFTBREAK:
     out.kind = NodeKind::SoftBreak;
@@ -64,16 +102,15 @@ MarkupNode convert_inline(cmark_node* node) {
     out.literal = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
     convert_inlines(cmark_node_first_child(node), out);
     break;
-  case CMARK_NODE_IMAGE:
+  case CMARK_NODE_IMAGE: {
     // An image in a CV field is shown as its description text.
+    MarkupNode description;
+    description.kind = NodeKind::Paragraph;
+    convert_inlines(cmark_node_first_child(node), description);
     out.kind = NodeKind::Text;
-    convert_inlines(cmark_node_first_child(node), out);
-    {
-      MarkupNode flat;
-      flat.kind = NodeKind::Text;
-      flat.literal = to_plain_text(out);
-      return flat;
-    }
+    out.literal = to_plain_text(description);
+    break;
+  }
   default:
     out.kind = NodeKind::Text;
     out.literal = literal_of(node);
@@ -137,14 +174,14 @@ void convert_block(cmark_node* node, MarkupNode& parent) {
     break;
   case CMARK_NODE_CODE_BLOCK: {
     MarkupNode paragraph =
-        paragraph_of_literal(literal_of(node), NodeKind::Code);
+        paragraph_of_literal(raw_literal_of(node), NodeKind::Code);
     if (!paragraph.children.empty())
       parent.children.push_back(std::move(paragraph));
     break;
   }
   case CMARK_NODE_HTML_BLOCK: {
     MarkupNode paragraph =
-        paragraph_of_literal(literal_of(node), NodeKind::Text);
+        paragraph_of_literal(raw_literal_of(node), NodeKind::Text);
     if (!paragraph.children.empty())
       parent.children.push_back(std::move(paragraph));
     break;
@@ -161,8 +198,9 @@ void convert_blocks(cmark_node* first, MarkupNode& parent) {
 }
 
 MarkupNode parse_document(std::string_view source) {
-  std::unique_ptr<cmark_node, CmarkNodeDeleter> document(
-      cmark_parse_document(source.data(), source.size(), CMARK_OPT_DEFAULT));
+  std::string protected_source = protect_references(source);
+  std::unique_ptr<cmark_node, CmarkNodeDeleter> document(cmark_parse_document(
+      protected_source.data(), protected_source.size(), CMARK_OPT_DEFAULT));
   MarkupNode root;
   root.kind = NodeKind::Document;
   convert_blocks(cmark_node_first_child(document.get()), root);
@@ -211,6 +249,23 @@ bool is_thematic_break(std::string_view line, char marker) {
       return false;
   }
   return marker == '-' ? count >= 1 : count >= 3;
+}
+
+// Returns the length of a list item marker and the blank after it (`- `,
+// `1. `) at the start of `line`, or zero.
+size_t list_marker_length(std::string_view line) {
+  if (line.size() >= 2 &&
+      (line[0] == '-' || line[0] == '+' || line[0] == '*') &&
+      (line[1] == ' ' || line[1] == '\t'))
+    return 2;
+  size_t digits = 0;
+  while (digits < line.size() && is_ascii_digit(line[digits]))
+    ++digits;
+  if (digits > 0 && digits <= 9 && digits + 1 < line.size() &&
+      (line[digits] == '.' || line[digits] == ')') &&
+      (line[digits + 1] == ' ' || line[digits + 1] == '\t'))
+    return digits + 2;
+  return 0;
 }
 
 // Returns the index at which a backslash keeps `line` from opening a block,
@@ -306,7 +361,47 @@ MarkupNode parse_inline_markup(std::string_view source) {
 }
 
 MarkupNode parse_block_markup(std::string_view source) {
-  return parse_document(source);
+  // Lists and paragraphs are kept; any other block (a heading, a block
+  // quote, a fence, a thematic break, raw HTML, a link reference
+  // definition, a list item with no text) would drop or change the
+  // characters typed, so its marker gets a backslash. The check runs after
+  // the line's indentation and list markers.
+  std::string prepared;
+  prepared.reserve(source.size() + 8);
+  size_t start = 0;
+  while (start <= source.size()) {
+    size_t end = source.find('\n', start);
+    if (end == std::string_view::npos)
+      end = source.size();
+    std::string_view line = source.substr(start, end - start);
+    size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+      ++i;
+    bool thematic =
+        i < line.size() && is_thematic_break(line.substr(i), line[i]) &&
+        std::string_view("-*_").find(line[i]) != std::string_view::npos;
+    while (!thematic && i < line.size()) {
+      size_t marker = list_marker_length(line.substr(i));
+      if (marker == 0)
+        break;
+      i += marker;
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i;
+    }
+    size_t escape = thematic ? 0 : block_marker_index(line.substr(i));
+    if (escape != std::string_view::npos) {
+      prepared.append(line.substr(0, i + escape));
+      prepared += '\\';
+      prepared.append(line.substr(i + escape));
+    } else {
+      prepared.append(line);
+    }
+    if (end == source.size())
+      break;
+    prepared += '\n';
+    start = end + 1;
+  }
+  return parse_document(prepared);
 }
 
 namespace {

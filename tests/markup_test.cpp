@@ -32,13 +32,20 @@ TEST_CASE("inline markup: emphasis, strong, code, links") {
 }
 
 TEST_CASE("inline markup: block markers stay literal") {
-  const char* inputs[] = {"# Not a heading", "- not a list",
-                          "+ not a list",    "* not a list",
-                          "1. not a list",   "2018) not a list",
-                          "> not a quote",   "---",
-                          "***",             "```not code",
-                          "~~~ not code",    "    indented",
-                          "<div>raw html</div>", "[ref]: https://example.org"};
+  const char* inputs[] = {"# Not a heading",
+                          "- not a list",
+                          "+ not a list",
+                          "* not a list",
+                          "1. not a list",
+                          "2018) not a list",
+                          "> not a quote",
+                          "---",
+                          "***",
+                          "```not code",
+                          "~~~ not code",
+                          "    indented",
+                          "<div>raw html</div>",
+                          "[ref]: https://example.org"};
   for (const char* input : inputs) {
     INFO(input);
     MarkupNode doc = parse_inline_markup(input);
@@ -55,10 +62,10 @@ TEST_CASE("inline markup: setext underline stays literal") {
 }
 
 TEST_CASE("inline markup: look-alikes stay text") {
-  const char* inputs[] = {"[Invited] Rewrote", "snake_case_table_name",
-                          "2 * 3 * 4",         "<b>bold</b>",
-                          "a <script>x</script>", "C:\\tools\\build",
-                          "&copy; not decoded?"};
+  const char* inputs[] = {
+      "[Invited] Rewrote",  "snake_case_table_name", "2 * 3 * 4",
+      "<b>bold</b>",        "a <script>x</script>",  "C:\\tools\\build",
+      "&copy; not decoded?"};
   for (const char* input : inputs) {
     INFO(input);
     MarkupNode doc = parse_inline_markup(input);
@@ -118,14 +125,54 @@ TEST_CASE("block markup: paragraphs and nested lists") {
   CHECK(ordered.list_start == 3);
 }
 
-TEST_CASE("block markup: headings and code keep their text") {
-  MarkupNode doc = parse_block_markup("## Heading\n\n    code block\n\n> quote");
-  REQUIRE(doc.children.size() == 3);
-  CHECK(to_plain_text(doc.children[0]) == "Heading");
-  REQUIRE(doc.children[1].children.size() == 1);
-  CHECK(doc.children[1].children[0].kind == NodeKind::Code);
-  CHECK(doc.children[1].children[0].literal == "code block");
-  CHECK(to_plain_text(doc.children[2]) == "quote");
+TEST_CASE("block markup: other blocks stay literal") {
+  MarkupNode doc = parse_block_markup("## Heading\n\n> quote\n\n---\n\n"
+                                      "```fence\n\n[ref]: https://x.org\n\n-");
+  REQUIRE(doc.children.size() == 6);
+  CHECK(to_plain_text(doc.children[0]) == "## Heading");
+  CHECK(to_plain_text(doc.children[1]) == "> quote");
+  CHECK(to_plain_text(doc.children[2]) == "---");
+  CHECK(to_plain_text(doc.children[3]) == "```fence");
+  CHECK(to_plain_text(doc.children[4]) == "[ref]: https://x.org");
+  CHECK(to_plain_text(doc.children[5]) == "-");
+}
+
+TEST_CASE("block markup: list item text stays literal") {
+  MarkupNode doc = parse_block_markup("- # not a heading\n- > not a quote");
+  REQUIRE(doc.children.size() == 1);
+  const MarkupNode& list = doc.children[0];
+  REQUIRE(list.kind == NodeKind::BulletList);
+  REQUIRE(list.children.size() == 2);
+  CHECK(to_plain_text(list.children[0]) == "# not a heading");
+  CHECK(to_plain_text(list.children[1]) == "> not a quote");
+}
+
+TEST_CASE("block markup: indented code keeps its text") {
+  MarkupNode doc = parse_block_markup("    code block");
+  REQUIRE(doc.children.size() == 1);
+  REQUIRE(doc.children[0].children.size() == 1);
+  CHECK(doc.children[0].children[0].kind == NodeKind::Code);
+  CHECK(doc.children[0].children[0].literal == "code block");
+}
+
+TEST_CASE("markup: character references stay literal") {
+  CHECK(to_plain_text(parse_inline_markup("&amp; &copy; &#35; AT&T")) ==
+        "&amp; &copy; &#35; AT&T");
+  MarkupNode code = parse_inline_markup("`a&amp;b` <b title=\"&amp;\">");
+  const MarkupNode& p = paragraph_of(code);
+  // The raw HTML is text, merged with the blank before it.
+  REQUIRE(p.children.size() == 2);
+  CHECK(p.children[0].literal == "a&amp;b");
+  CHECK(p.children[1].literal == " <b title=\"&amp;\">");
+  MarkupNode link =
+      parse_inline_markup("[x](https://e.org/?a=1&b=2) <https://e.org/?c&d>");
+  CHECK(paragraph_of(link).children[0].literal == "https://e.org/?a=1&b=2");
+  CHECK(paragraph_of(link).children[2].literal == "https://e.org/?c&d");
+}
+
+TEST_CASE("markup: image keeps its description") {
+  CHECK(to_plain_text(parse_inline_markup(
+            "![alt text](https://e.org/x.png)")) == "alt text");
 }
 
 TEST_CASE("block markup: raw HTML stays text") {

@@ -30,78 +30,41 @@ std::string script_names(unsigned scripts) {
 }
 
 int run(int argc, char** argv) {
-  std::string input;
-  std::string output;
   LatexOptions options;
-  tool::Verbosity verbosity;
+  tool::CommonOptions common;
   bool pdf = false;
   bool transliterate_missing = false;
   int timeout = 60;
 
-  po::options_description visible(
-      "Usage: cv2latex [options] INPUT|-\n\n"
-      "Writes a CV (RenderCV YAML) as a moderncv LaTeX document, or with\n"
-      "--pdf compiles it with pdflatex. INPUT '-' reads standard input.\n\n"
-      "Options");
-  visible.add_options()                         //
-      ("help,h", "print this help and exit")    //
-      ("version", "print the version and exit") //
-      ("output,o", po::value(&output),
-       "write to FILE instead of standard output") //
-      ("style", po::value(&options.style),
+  po::options_description specific("LaTeX options");
+  specific.add_options() //
+      ("style", po::value(&options.style)->value_name("NAME"),
        "moderncv style: classic, casual, banking, oldstyle or fancy "
        "(default: design.style, else classic)") //
-      ("color", po::value(&options.color),
+      ("color", po::value(&options.color)->value_name("NAME"),
        "moderncv colour: blue, orange, green, red, purple, grey, black or "
        "burgundy (default: design.color, else blue)") //
-      ("template-dir", po::value(&options.template_dir),
+      ("template-dir", po::value(&options.template_dir)->value_name("DIR"),
        "use the templates in DIR that exist there (cv.tex, cventry.tex, "
        "cvitem.tex, cvlistitem.tex) instead of the built-in ones") //
       ("pdf", po::bool_switch(&pdf),
        "compile with the TeX engine and write the PDF") //
-      ("timeout", po::value(&timeout)->default_value(60),
+      ("timeout", po::value(&timeout)->default_value(60)->value_name("SECONDS"),
        "seconds before a TeX run is stopped (with --pdf)") //
       ("transliterate-missing", po::bool_switch(&transliterate_missing),
        "with --pdf, write scripts whose TeX fonts are not installed in "
-       "Latin letters (with a warning) instead of failing") //
-      ("strict", po::bool_switch(&verbosity.strict),
-       "treat warnings as errors")                                        //
-      ("quiet,q", po::bool_switch(&verbosity.quiet), "print no warnings") //
-      ("verbose,v", po::bool_switch(&verbosity.verbose),
-       "print what the tool does");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&input));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", 1);
+       "Latin letters (with a warning) instead of failing");
+  if (std::optional<int> done = tool::parse_command_line(
+          argc, argv, kProgram,
+          "Usage: cv2latex [options] INPUT|-\n\n"
+          "Writes a CV (RenderCV YAML) as a moderncv LaTeX document, or with\n"
+          "--pdf compiles it with pdflatex. INPUT '-' reads standard input.",
+          specific, common))
+    return *done;
+  const std::string& input = common.input;
+  const std::string& output = common.output;
+  const tool::Verbosity& verbosity = common.verbosity;
 
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv)
-                  .options(all)
-                  .positional(positional)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    tool::print_error(kProgram, std::string(e.what()) +
-                                    "\n  run 'cv2latex --help' for usage");
-    return tool::kUsageError;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << '\n' << tool::kExitCodeHelp;
-    return tool::kSuccess;
-  }
-  if (vm.count("version")) {
-    std::cout << kProgram << ' ' << CVCONVERT_VERSION << '\n';
-    return tool::kSuccess;
-  }
-  if (input.empty()) {
-    tool::print_error(kProgram, "missing INPUT (a CV file, or - for standard "
-                                "input)\n  run 'cv2latex --help' for usage");
-    return tool::kUsageError;
-  }
   if (timeout <= 0) {
     tool::print_error(kProgram, "invalid --timeout " + std::to_string(timeout) +
                                     ": give a number of seconds above 0");
@@ -184,10 +147,5 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& e) {
-    tool::print_error(kProgram, std::string("internal error: ") + e.what());
-    return tool::kIoError;
-  }
+  return tool::run_tool(kProgram, run, argc, argv);
 }

@@ -85,4 +85,71 @@ int write_output(const std::string& program, const std::string& output,
   return kSuccess;
 }
 
+std::optional<int>
+parse_command_line(int argc, char** argv, const std::string& program,
+                   const std::string& usage,
+                   const boost::program_options::options_description& specific,
+                   CommonOptions& common) {
+  namespace po = boost::program_options;
+  po::options_description general("Common options");
+  general.add_options()                         //
+      ("help,h", "print this help and exit")    //
+      ("version", "print the version and exit") //
+      ("output,o", po::value(&common.output)->value_name("FILE"),
+       "write to FILE instead of standard output") //
+      ("strict", po::bool_switch(&common.verbosity.strict),
+       "treat warnings as errors") //
+      ("quiet,q", po::bool_switch(&common.verbosity.quiet),
+       "print no warnings") //
+      ("verbose,v", po::bool_switch(&common.verbosity.verbose),
+       "print what the tool does");
+  po::options_description visible(usage + "\n\nOptions");
+  visible.add(specific).add(general);
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&common.input));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", 1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    print_error(program, std::string(e.what()) + "\n  run '" + program +
+                             " --help' for usage");
+    return kUsageError;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << '\n' << kExitCodeHelp;
+    return kSuccess;
+  }
+  if (vm.count("version")) {
+    std::cout << program << ' ' << CVCONVERT_VERSION << '\n';
+    return kSuccess;
+  }
+  if (common.input.empty()) {
+    print_error(program, "missing INPUT (a CV file, or - for standard "
+                         "input)\n  run '" +
+                             program + " --help' for usage");
+    return kUsageError;
+  }
+  return std::nullopt;
+}
+
+int run_tool(const std::string& program, int (*run)(int, char**), int argc,
+             char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    print_error(program, std::string("internal error: ") + e.what());
+    return kIoError;
+  }
+}
+
 } // namespace cvc::tool

@@ -5,6 +5,8 @@
 #include "diagnostics.hpp"
 #include "model.hpp"
 
+#include <boost/program_options.hpp>
+
 #include <optional>
 #include <string>
 
@@ -28,6 +30,28 @@ struct Verbosity {
   bool verbose = false;
   bool strict = false;
 };
+
+/// The options every converter shares: INPUT, -o, --strict, --quiet,
+/// --verbose, --help and --version.
+struct CommonOptions {
+  std::string input;
+  std::string output;
+  Verbosity verbosity;
+};
+
+/// Parses a converter's command line: `usage` heads --help, `specific`
+/// holds the tool's own options. Returns an exit code when the tool should
+/// stop (after --help, --version or a usage error), else nothing.
+std::optional<int>
+parse_command_line(int argc, char** argv, const std::string& program,
+                   const std::string& usage,
+                   const boost::program_options::options_description& specific,
+                   CommonOptions& common);
+
+/// Runs a tool's main function, turning an escaped exception into an
+/// internal error message and exit status 3.
+int run_tool(const std::string& program, int (*run)(int, char**), int argc,
+             char** argv);
 
 /// Prints the diagnostics to stderr, in colour on a terminal unless
 /// NO_COLOR is set. Warnings are left out with `quiet`.

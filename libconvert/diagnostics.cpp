@@ -87,10 +87,32 @@ std::string format_diagnostic(const Diagnostic& diagnostic,
 
   std::string_view line = source_line(source, diagnostic.pos.line);
   if (diagnostic.pos.line > 0 && !line.empty()) {
-    out += "  ";
-    out += line;
-    out += "\n  ";
     size_t column = diagnostic.pos.column > 0 ? diagnostic.pos.column - 1 : 0;
+    // A long line is shown as a window around the column, cut at
+    // character boundaries.
+    constexpr size_t kWindow = 60;
+    std::string prefix;
+    if (line.size() > 2 * kWindow) {
+      size_t start = column > kWindow ? column - kWindow : 0;
+      while (start > 0 &&
+             (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80)
+        --start;
+      size_t end = std::min(line.size(), start + 2 * kWindow);
+      while (end < line.size() &&
+             (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
+        ++end;
+      bool cut_end = end < line.size();
+      if (start > 0)
+        prefix = "...";
+      line = line.substr(start, end - start);
+      column -= start;
+      out += "  " + prefix + std::string(line) + (cut_end ? "..." : "") +
+             "\n  " + std::string(prefix.size(), ' ');
+    } else {
+      out += "  ";
+      out += line;
+      out += "\n  ";
+    }
     size_t width = display_width(line, column);
     for (size_t i = 0; i < width; ++i)
       out += (i < line.size() && line[i] == '\t') ? '\t' : ' ';

@@ -65,9 +65,47 @@ void append_inline(MarkupNode& parent, MarkupNode node) {
   parent.children.push_back(std::move(node));
 }
 
-void convert_inlines(cmark_node* first, MarkupNode& parent);
+// Markup nested deeper than this becomes plain text, so that hostile input
+// such as twenty thousand nested list markers cannot exhaust the stack.
+constexpr int kMaxNesting = 32;
 
-MarkupNode convert_inline(cmark_node* node) {
+// Collects the text of a subtree with cmark's iterator, which walks the
+// tree without recursion.
+std::string flat_text(cmark_node* root) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER && type == CMARK_NODE_TEXT)
+      out += literal_of(node);
+    else if (event == CMARK_EVENT_ENTER &&
+             (type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE ||
+              type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK))
+      out += raw_literal_of(node);
+    else if (event == CMARK_EVENT_ENTER &&
+             (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK))
+      out += ' ';
+    else if (event == CMARK_EVENT_EXIT &&
+             (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM))
+      out += ' ';
+  }
+  cmark_iter_free(iter);
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
+}
+
+void convert_inlines(cmark_node* first, MarkupNode& parent, int depth);
+
+MarkupNode convert_inline(cmark_node* node, int depth) {
+  if (depth > kMaxNesting) {
+    MarkupNode flat;
+    flat.kind = NodeKind::Text;
+    flat.literal = flat_text(node);
+    return flat;
+  }
   MarkupNode out;
   switch (cmark_node_get_type(node)) {
   case CMARK_NODE_TEXT:
@@ -91,22 +129,22 @@ MarkupNode convert_inline(cmark_node* node) {
     break;
   case CMARK_NODE_EMPH:
     out.kind = NodeKind::Emph;
-    convert_inlines(cmark_node_first_child(node), out);
+    convert_inlines(cmark_node_first_child(node), out, depth);
     break;
   case CMARK_NODE_STRONG:
     out.kind = NodeKind::Strong;
-    convert_inlines(cmark_node_first_child(node), out);
+    convert_inlines(cmark_node_first_child(node), out, depth);
     break;
   case CMARK_NODE_LINK:
     out.kind = NodeKind::Link;
     out.literal = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
-    convert_inlines(cmark_node_first_child(node), out);
+    convert_inlines(cmark_node_first_child(node), out, depth);
     break;
   case CMARK_NODE_IMAGE: {
     // An image in a CV field is shown as its description text.
     MarkupNode description;
     description.kind = NodeKind::Paragraph;
-    convert_inlines(cmark_node_first_child(node), description);
+    convert_inlines(cmark_node_first_child(node), description, depth);
     out.kind = NodeKind::Text;
     out.literal = to_plain_text(description);
     break;
@@ -119,9 +157,9 @@ MarkupNode convert_inline(cmark_node* node) {
   return out;
 }
 
-void convert_inlines(cmark_node* first, MarkupNode& parent) {
+void convert_inlines(cmark_node* first, MarkupNode& parent, int depth) {
   for (cmark_node* node = first; node; node = cmark_node_next(node))
-    append_inline(parent, convert_inline(node));
+    append_inline(parent, convert_inline(node, depth + 1));
 }
 
 MarkupNode paragraph_of_literal(std::string text, NodeKind kind) {
@@ -137,15 +175,22 @@ MarkupNode paragraph_of_literal(std::string text, NodeKind kind) {
   return paragraph;
 }
 
-void convert_blocks(cmark_node* first, MarkupNode& parent);
+void convert_blocks(cmark_node* first, MarkupNode& parent, int depth);
 
-void convert_block(cmark_node* node, MarkupNode& parent) {
+void convert_block(cmark_node* node, MarkupNode& parent, int depth) {
+  if (depth > kMaxNesting) {
+    MarkupNode paragraph =
+        paragraph_of_literal(flat_text(node), NodeKind::Text);
+    if (!paragraph.children.empty())
+      parent.children.push_back(std::move(paragraph));
+    return;
+  }
   switch (cmark_node_get_type(node)) {
   case CMARK_NODE_PARAGRAPH:
   case CMARK_NODE_HEADING: {
     MarkupNode paragraph;
     paragraph.kind = NodeKind::Paragraph;
-    convert_inlines(cmark_node_first_child(node), paragraph);
+    convert_inlines(cmark_node_first_child(node), paragraph, depth);
     if (!paragraph.children.empty())
       parent.children.push_back(std::move(paragraph));
     break;
@@ -161,7 +206,7 @@ void convert_block(cmark_node* node, MarkupNode& parent) {
          item = cmark_node_next(item)) {
       MarkupNode converted;
       converted.kind = NodeKind::Item;
-      convert_blocks(cmark_node_first_child(item), converted);
+      convert_blocks(cmark_node_first_child(item), converted, depth + 1);
       if (!converted.children.empty())
         list.children.push_back(std::move(converted));
     }
@@ -170,7 +215,7 @@ void convert_block(cmark_node* node, MarkupNode& parent) {
     break;
   }
   case CMARK_NODE_BLOCK_QUOTE:
-    convert_blocks(cmark_node_first_child(node), parent);
+    convert_blocks(cmark_node_first_child(node), parent, depth + 1);
     break;
   case CMARK_NODE_CODE_BLOCK: {
     MarkupNode paragraph =
@@ -192,9 +237,9 @@ void convert_block(cmark_node* node, MarkupNode& parent) {
   }
 }
 
-void convert_blocks(cmark_node* first, MarkupNode& parent) {
+void convert_blocks(cmark_node* first, MarkupNode& parent, int depth) {
   for (cmark_node* node = first; node; node = cmark_node_next(node))
-    convert_block(node, parent);
+    convert_block(node, parent, depth + 1);
 }
 
 MarkupNode parse_document(std::string_view source) {
@@ -203,7 +248,7 @@ MarkupNode parse_document(std::string_view source) {
       protected_source.data(), protected_source.size(), CMARK_OPT_DEFAULT));
   MarkupNode root;
   root.kind = NodeKind::Document;
-  convert_blocks(cmark_node_first_child(document.get()), root);
+  convert_blocks(cmark_node_first_child(document.get()), root, 0);
   return root;
 }
 

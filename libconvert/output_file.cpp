@@ -56,13 +56,28 @@ std::string write_file_atomically(const std::string& path,
   return {};
 }
 
+namespace {
+
+bool read_bounded(std::istream& in, std::string& content, size_t max_bytes) {
+  content.clear();
+  char buffer[65536];
+  while (content.size() <= max_bytes) {
+    in.read(buffer, sizeof buffer);
+    std::streamsize count = in.gcount();
+    if (count <= 0)
+      break;
+    size_t room = max_bytes + 1 - content.size();
+    content.append(buffer, std::min(room, static_cast<size_t>(count)));
+  }
+  return !in.bad();
+}
+
+} // namespace
+
 bool read_input(const std::string& path, std::string& content,
-                std::string& error) {
+                std::string& error, size_t max_bytes) {
   if (path == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    content = text.str();
-    if (std::cin.bad()) {
+    if (!read_bounded(std::cin, content, max_bytes)) {
       error = "cannot read standard input";
       return false;
     }
@@ -78,9 +93,7 @@ bool read_input(const std::string& path, std::string& content,
     error = "cannot read " + path + ": " + std::strerror(errno);
     return false;
   }
-  content.assign(std::istreambuf_iterator<char>(in),
-                 std::istreambuf_iterator<char>());
-  if (in.bad()) {
+  if (!read_bounded(in, content, max_bytes)) {
     error = "cannot read " + path;
     return false;
   }

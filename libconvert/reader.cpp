@@ -225,15 +225,70 @@ bool line_has_tab_indent(const std::string& source, int line) {
   return false;
 }
 
+// Thrown when a limit is exceeded, after the error has been reported, to
+// stop reading at once.
+struct LimitExceeded {};
+
+// Returns the position of the first flow collection opened beyond
+// `max_depth` levels, or nothing. Quoted text and comments are skipped.
+std::optional<SourcePos> find_deep_flow(const std::string& source,
+                                        int max_depth) {
+  int depth = 0;
+  int line = 1;
+  int column = 0;
+  char quote = 0;
+  bool comment = false;
+  for (size_t i = 0; i < source.size(); ++i) {
+    char c = source[i];
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      comment = false;
+      continue;
+    }
+    if (comment)
+      continue;
+    if (quote) {
+      if (c == '\\' && quote == '"')
+        ++i, ++column;
+      else if (c == quote)
+        quote = 0;
+      continue;
+    }
+    bool after_blank = i == 0 || source[i - 1] == ' ' ||
+                       source[i - 1] == '\t' || source[i - 1] == '\n';
+    if (c == '#' && after_blank)
+      comment = true;
+    else if ((c == '"' || c == '\'') && after_blank)
+      quote = c;
+    else if (c == '[' || c == '{') {
+      if (++depth > max_depth)
+        return SourcePos{line, column};
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 class Reader {
 public:
-  explicit Reader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+  Reader(Diagnostics& diagnostics, const ReadLimits& limits)
+      : diagnostics_(diagnostics), limits_(limits) {}
 
   std::optional<Cv> read();
+  std::optional<Cv> read_document();
 
 private:
   Diagnostics& diagnostics_;
+  const ReadLimits& limits_;
   Cv cv_;
+  // Source offsets of the values read so far, to count values that an
+  // alias makes the reader visit again.
+  std::set<int> read_offsets_;
+  size_t alias_expansions_ = 0;
+  size_t entry_count_ = 0;
   // Keys of RenderCV models that are ignored, reported once per model.
   std::vector<std::string> ignored_design_keys_;
   std::vector<std::string> ignored_locale_keys_;
@@ -254,6 +309,9 @@ private:
   std::optional<std::string> scalar(const YAML::Node& node,
                                     std::string_view what);
   bool quote_is_closed(const YAML::Node& node) const;
+  // Counts a visit of `node`, and stops reading when aliases have made the
+  // reader visit too many values again or when errors pile up.
+  void count_visit(const YAML::Node& node);
   Text inline_text(const YAML::Node& node, std::string_view what);
   Text block_text(const YAML::Node& node, std::string_view what);
   Scalar plain(const YAML::Node& node, std::string_view what);
@@ -350,6 +408,26 @@ bool Reader::quote_is_closed(const YAML::Node& node) const {
   return false;
 }
 
+void Reader::count_visit(const YAML::Node& node) {
+  YAML::Mark mark = node.Mark();
+  if (!mark.is_null() && !read_offsets_.insert(mark.pos).second &&
+      ++alias_expansions_ > limits_.max_alias_expansions) {
+    diagnostics_.error(pos_of(node),
+                       "too many values repeated through YAML aliases "
+                       "(more than " +
+                           std::to_string(limits_.max_alias_expansions) + ")",
+                       "write the values out instead of nesting aliases");
+    throw LimitExceeded{};
+  }
+  // A file with this many errors is not a CV; the rest would add noise.
+  constexpr size_t kMaxErrors = 100;
+  if (diagnostics_.error_count() > kMaxErrors) {
+    diagnostics_.error(pos_of(node), "too many errors; stopped reading",
+                       "fix the errors above and run again");
+    throw LimitExceeded{};
+  }
+}
+
 std::optional<std::string> Reader::scalar(const YAML::Node& node,
                                           std::string_view what) {
   if (node.IsNull())
@@ -362,6 +440,13 @@ std::optional<std::string> Reader::scalar(const YAML::Node& node,
                            ? "write the items as one string, or quote a "
                              "value that starts with '['"
                            : "quote the value if it contains ': '");
+    return std::nullopt;
+  }
+  count_visit(node);
+  if (node.Scalar().size() > limits_.max_value_bytes) {
+    diagnostics_.error(pos_of(node),
+                       "value of " + quoted(what) + " is longer than " +
+                           std::to_string(limits_.max_value_bytes) + " bytes");
     return std::nullopt;
   }
   if (node.Tag() == "!" && !quote_is_closed(node)) {
@@ -465,6 +550,7 @@ std::optional<Date> Reader::date(const YAML::Node& node, std::string_view what,
 }
 
 std::vector<Highlight> Reader::highlights(const YAML::Node& node, int depth) {
+  count_visit(node);
   std::vector<Highlight> out;
   if (node.IsNull())
     return out;
@@ -506,7 +592,22 @@ std::vector<Highlight> Reader::highlights(const YAML::Node& node, int depth) {
 }
 
 std::optional<Cv> Reader::read() {
+  try {
+    return read_document();
+  } catch (const LimitExceeded&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<Cv> Reader::read_document() {
   const std::string& source = diagnostics_.source();
+  if (source.size() > limits_.max_input_bytes) {
+    diagnostics_.error({1, 1},
+                       "input is larger than the maximum of " +
+                           std::to_string(limits_.max_input_bytes) + " bytes",
+                       "raise the limit with --max-input-size");
+    return std::nullopt;
+  }
   if (std::optional<size_t> bad = find_invalid_utf8(source)) {
     int line = 1 + static_cast<int>(
                        std::count(source.begin(), source.begin() + *bad, '\n'));
@@ -519,6 +620,14 @@ std::optional<Cv> Reader::read() {
     diagnostics_.error({line, column},
                        "invalid UTF-8 at byte offset " + std::to_string(*bad),
                        "save the file as UTF-8");
+    return std::nullopt;
+  }
+
+  if (std::optional<SourcePos> deep =
+          find_deep_flow(source, limits_.max_flow_depth)) {
+    diagnostics_.error(*deep, "invalid YAML: collections nested more than " +
+                                  std::to_string(limits_.max_flow_depth) +
+                                  " levels deep");
     return std::nullopt;
   }
 
@@ -919,6 +1028,12 @@ void Reader::read_sections(const YAML::Node& node) {
     std::optional<EntryKind> section_kind;
     SourcePos first_pos;
     for (const YAML::Node& item : field.value) {
+      if (++entry_count_ > limits_.max_entries) {
+        diagnostics_.error(pos_of(item),
+                           "more than " + std::to_string(limits_.max_entries) +
+                               " entries in the CV");
+        throw LimitExceeded{};
+      }
       std::optional<Entry> entry = read_entry(item);
       if (!entry)
         continue;
@@ -1040,6 +1155,7 @@ Extra Reader::read_extra(const Field& field) {
 }
 
 std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
+  count_visit(node);
   if (node.IsScalar() || node.IsNull()) {
     TextEntry entry;
     entry.pos = pos_of(node);
@@ -1187,8 +1303,8 @@ std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
 
 } // namespace
 
-std::optional<Cv> read_cv(Diagnostics& diagnostics) {
-  Reader reader(diagnostics);
+std::optional<Cv> read_cv(Diagnostics& diagnostics, const ReadLimits& limits) {
+  Reader reader(diagnostics, limits);
   return reader.read();
 }
 

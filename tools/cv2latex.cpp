@@ -94,7 +94,7 @@ int run(int argc, char** argv) {
   Diagnostics diagnostics;
   int exit_code = tool::kSuccess;
   std::optional<Cv> cv =
-      tool::load_cv(input, diagnostics, verbosity, exit_code);
+      tool::load_cv(input, diagnostics, verbosity, exit_code, common.limits);
   if (!cv)
     return exit_code;
   options.source_name = input == "-" ? "<stdin>" : input;

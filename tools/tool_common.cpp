@@ -39,17 +39,18 @@ void print_error(const std::string& program, const std::string& message) {
 }
 
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
-                          const Verbosity& verbosity, int& exit_code) {
+                          const Verbosity& verbosity, int& exit_code,
+                          const ReadLimits& limits) {
   std::string content;
   std::string error;
-  if (!read_input(input, content, error)) {
+  if (!read_input(input, content, error, limits.max_input_bytes)) {
     std::cerr << (input == "-" ? "<stdin>" : input) << ": error: " << error
               << '\n';
     exit_code = kIoError;
     return std::nullopt;
   }
   diagnostics = Diagnostics(input == "-" ? "<stdin>" : input, content);
-  std::optional<Cv> cv = read_cv(diagnostics);
+  std::optional<Cv> cv = read_cv(diagnostics, limits);
   if (!cv) {
     print_diagnostics(diagnostics, verbosity);
     exit_code = kInvalidCv;
@@ -97,6 +98,11 @@ parse_command_line(int argc, char** argv, const std::string& program,
       ("version", "print the version and exit") //
       ("output,o", po::value(&common.output)->value_name("FILE"),
        "write to FILE instead of standard output") //
+      ("max-input-size",
+       po::value(&common.limits.max_input_bytes)
+           ->default_value(common.limits.max_input_bytes)
+           ->value_name("BYTES"),
+       "reject inputs larger than this") //
       ("strict", po::bool_switch(&common.verbosity.strict),
        "treat warnings as errors") //
       ("quiet,q", po::bool_switch(&common.verbosity.quiet),

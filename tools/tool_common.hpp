@@ -4,6 +4,7 @@
 
 #include "diagnostics.hpp"
 #include "model.hpp"
+#include "reader.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -37,6 +38,7 @@ struct CommonOptions {
   std::string input;
   std::string output;
   Verbosity verbosity;
+  ReadLimits limits;
 };
 
 /// Parses a converter's command line: `usage` heads --help, `specific`
@@ -64,7 +66,8 @@ void print_error(const std::string& program, const std::string& message);
 /// Reads and validates a CV from a file or `-` (stdin). On failure prints
 /// the diagnostics and sets `exit_code`.
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
-                          const Verbosity& verbosity, int& exit_code);
+                          const Verbosity& verbosity, int& exit_code,
+                          const ReadLimits& limits = {});
 
 /// Writes `content` to `output` (atomically) or to stdout for `-` or an
 /// empty name. Returns an exit code.

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCVCONVERT_BUILD_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+cmake --preset release >/dev/null
+cmake --build --preset release -j"$(nproc)" >/dev/null
 
 mkdir -p out
 for cv in samples/*.yaml; do

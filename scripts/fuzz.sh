@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target with clang and fuzzes the reader and every
+# writer for SECONDS seconds (default 60), starting from the samples, the
+# test cases and the regression corpus. A crashing input is left in
+# build-fuzz/findings/; copy it into tests/fuzz-regressions/ once fixed, so
+# that ctest replays it from then on.
+#
+#   scripts/fuzz.sh            # the short run that CI does
+#   scripts/fuzz.sh 3600       # a long run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCVCONVERT_FUZZ=ON -DCVCONVERT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_cv >/dev/null
+
+mkdir -p build-fuzz/corpus build-fuzz/findings
+cp samples/*.yaml tests/cases/*.yaml tests/fuzz-regressions/* build-fuzz/corpus/
+build-fuzz/fuzz/fuzz_cv build-fuzz/corpus \
+  -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 2>&1 | tail -n 15

@@ -1,11 +1,18 @@
 #include "dates.hpp"
 
 #include <unicode/dtfmtsym.h>
+#include <unicode/dtitvinf.h>
+#include <unicode/dtptngen.h>
+#include <unicode/gregocal.h>
 #include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
 
 #include <array>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <optional>
 
 namespace cvc {
 
@@ -144,38 +151,162 @@ int compare_dates(const Date& a, const Date& b) {
 
 namespace {
 
-// The word for an ongoing end date, for languages whose ICU data has none.
+// The word for an ongoing end date: ICU's data has none.
 std::string present_word(const Locale& locale) {
   if (!locale.present.empty())
     return locale.present;
   static const std::map<std::string, std::string, std::less<>> words = {
-      {"de", "heute"},   {"en", "present"},  {"es", "actualidad"},
-      {"fr", "présent"}, {"it", "presente"}, {"nl", "heden"},
-      {"pl", "obecnie"}, {"pt", "presente"}, {"ru", "н. в."},
-      {"tr", "günümüz"}, {"vi", "nay"},      {"el", "σήμερα"},
-      {"zh", "至今"},    {"ja", "現在"},
+      {"de", "heute"},
+      {"el", "σήμερα"},
+      {"en", "present"},
+      {"es", "actualidad"},
+      {"fr", "présent"},
+      {"it", "presente"},
+      {"ja", "現在"},
+      {"nl", "heden"},
+      {"pl", "obecnie"},
+      {"pt", "presente"},
+      {"ru", "настоящее время"},
+      {"tr", "günümüz"},
+      {"vi", "nay"},
+      {"zh", "至今"},
+      {"da", "nu"},
+      {"sv", "nu"},
+      {"nb", "nå"},
+      {"fi", "nykyään"},
+      {"cs", "současnost"},
+      {"hu", "jelenleg"},
+      {"uk", "тепер"},
   };
   std::string language = locale.language.substr(0, locale.language.find('-'));
   auto found = words.find(language);
   return found == words.end() ? "present" : found->second;
 }
 
-std::string month_abbreviation(int month, const Locale& locale) {
-  if (locale.month_abbreviations.size() == 12)
-    return locale.month_abbreviations[month - 1];
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols symbols(icu::Locale(locale.language.c_str()), status);
-  if (U_FAILURE(status))
-    return std::string(kMonthNames[month - 1]).substr(0, 3);
-  int32_t count = 0;
-  const icu::UnicodeString* months =
-      symbols.getMonths(count, icu::DateFormatSymbols::STANDALONE,
-                        icu::DateFormatSymbols::ABBREVIATED);
-  if (count < month)
-    return std::string(kMonthNames[month - 1]).substr(0, 3);
+std::string to_utf8(const icu::UnicodeString& text) {
   std::string out;
-  months[month - 1].toUTF8String(out);
+  text.toUTF8String(out);
   return out;
+}
+
+// A date formatter for one language and skeleton, made once and kept:
+// building ICU formatters costs far more than using them.
+class DateFormatter {
+public:
+  DateFormatter(const Locale& locale, const char* skeleton) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale icu_locale =
+        icu::Locale::forLanguageTag(locale.language, status);
+    if (U_FAILURE(status))
+      icu_locale = icu::Locale::getEnglish();
+    status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateTimePatternGenerator> generator(
+        icu::DateTimePatternGenerator::createInstance(icu_locale, status));
+    if (U_FAILURE(status))
+      return;
+    icu::UnicodeString pattern =
+        generator->getBestPattern(icu::UnicodeString(skeleton), status);
+    format_ =
+        std::make_unique<icu::SimpleDateFormat>(pattern, icu_locale, status);
+    if (U_FAILURE(status)) {
+      format_.reset();
+      return;
+    }
+    // Dates are calendar dates: formatting in UTC keeps any time zone out.
+    format_->setTimeZone(*icu::TimeZone::getGMT());
+    override_months(locale);
+  }
+
+  std::optional<std::string> format(int year, int month, int day) const {
+    if (!format_)
+      return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::GregorianCalendar calendar(*icu::TimeZone::getGMT(), status);
+    calendar.clear();
+    calendar.set(year, month - 1, day, 12, 0, 0);
+    UDate time = calendar.getTime(status);
+    if (U_FAILURE(status))
+      return std::nullopt;
+    icu::UnicodeString out;
+    format_->format(time, out);
+    return to_utf8(out);
+  }
+
+private:
+  std::unique_ptr<icu::SimpleDateFormat> format_;
+
+  // The locale's own month names replace ICU's, in every form and context.
+  void override_months(const Locale& locale) {
+    bool full = locale.full_month_names;
+    const std::vector<std::string>& names =
+        full ? locale.month_names : locale.month_abbreviations;
+    if (names.size() != 12)
+      return;
+    std::vector<icu::UnicodeString> months;
+    for (const std::string& name : names)
+      months.push_back(icu::UnicodeString::fromUTF8(name));
+    icu::DateFormatSymbols symbols(*format_->getDateFormatSymbols());
+    auto width = full ? icu::DateFormatSymbols::WIDE
+                      : icu::DateFormatSymbols::ABBREVIATED;
+    for (auto context :
+         {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE})
+      symbols.setMonths(months.data(), 12, context, width);
+    format_->setDateFormatSymbols(symbols);
+  }
+};
+
+const DateFormatter& formatter(const Locale& locale, DatePrecision precision) {
+  const char* skeleton = precision == DatePrecision::Year ? "y"
+                         : precision == DatePrecision::Month
+                             ? (locale.full_month_names ? "yMMMM" : "yMMM")
+                             : (locale.full_month_names ? "yMMMMd" : "yMMMd");
+  std::string key = locale.language + '|' + skeleton + '|' +
+                    (locale.full_month_names ? "" : "a");
+  for (const std::string& name : locale.full_month_names
+                                     ? locale.month_names
+                                     : locale.month_abbreviations)
+    key += '|' + name;
+  static std::map<std::string, std::unique_ptr<DateFormatter>> cache;
+  auto found = cache.find(key);
+  if (found == cache.end())
+    found =
+        cache.emplace(key, std::make_unique<DateFormatter>(locale, skeleton))
+            .first;
+  return *found->second;
+}
+
+// The separator of a date range: ICU's fallback interval pattern for the
+// language (`{0} – {1}` in English), or the locale's override.
+std::string range_separator(const Locale& locale) {
+  if (!locale.range_separator.empty())
+    return locale.range_separator;
+  static std::map<std::string, std::string> cache;
+  auto found = cache.find(locale.language);
+  if (found != cache.end())
+    return found->second;
+  std::string separator = " \u2013 ";
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale icu_locale = icu::Locale::forLanguageTag(locale.language, status);
+  icu::DateIntervalInfo info(icu_locale, status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString pattern;
+    info.getFallbackIntervalPattern(pattern);
+    std::string text = to_utf8(pattern);
+    size_t first = text.find("{0}");
+    size_t second = text.find("{1}");
+    if (first != std::string::npos && second != std::string::npos &&
+        second > first + 3)
+      separator = text.substr(first + 3, second - first - 3);
+    // ICU puts thin spaces (U+2009) around the dash for some languages;
+    // plain spaces read the same in every output format.
+    for (std::string_view thin : {"\u2009", "\u202F"}) {
+      size_t at;
+      while ((at = separator.find(thin)) != std::string::npos)
+        separator.replace(at, thin.size(), " ");
+    }
+  }
+  cache.emplace(locale.language, separator);
+  return separator;
 }
 
 } // namespace
@@ -183,14 +314,13 @@ std::string month_abbreviation(int month, const Locale& locale) {
 std::string format_date(const Date& date, const Locale& locale) {
   switch (date.precision) {
   case DatePrecision::Year:
-    return std::to_string(date.year);
   case DatePrecision::Month:
-    return month_abbreviation(date.month, locale) + " " +
-           std::to_string(date.year);
-  case DatePrecision::Day:
-    return std::to_string(date.day) + " " +
-           month_abbreviation(date.month, locale) + " " +
-           std::to_string(date.year);
+  case DatePrecision::Day: {
+    std::optional<std::string> text =
+        formatter(locale, date.precision)
+            .format(date.year, std::max(date.month, 1), std::max(date.day, 1));
+    return text ? *text : iso_date(date);
+  }
   case DatePrecision::Present:
     return present_word(locale);
   case DatePrecision::FreeText:
@@ -207,7 +337,7 @@ std::string format_entry_dates(const DatedFields& fields,
                                       : present_word(locale);
     if (start == end)
       return start;
-    return start + " \u2013 " + end;
+    return start + range_separator(locale) + end;
   }
   if (fields.date)
     return format_date(*fields.date, locale);

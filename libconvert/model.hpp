@@ -205,14 +205,22 @@ struct Design {
 struct Locale {
   /// A BCP 47 language tag.
   std::string language = "en";
+  /// Overrides of ICU's data; empty keeps ICU's (or the project's table
+  /// for `present`, which ICU has no word for).
   std::string present;
+  std::string range_separator;
   std::vector<std::string> month_names;
   std::vector<std::string> month_abbreviations;
+  /// Whether months are written in full (`September 2018`) rather than
+  /// abbreviated (`Sep 2018`).
+  bool full_month_names = false;
 };
 
 struct Settings {
   std::string current_date;
   std::vector<std::string> bold_keywords;
+  /// Keys of sections whose entries are sorted newest first.
+  std::vector<std::string> newest_first;
 };
 
 struct Cv {

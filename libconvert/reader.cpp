@@ -104,8 +104,9 @@ const Keys kRenderCvDesignKeys = {"theme",
                                   "last_updated_date_template",
                                   "seperator_between_connections",
                                   "use_icons_for_connections"};
-const Keys kLocaleKeys = {"language", "present", "month_names",
-                          "month_abbreviations"};
+const Keys kLocaleKeys = {"language",        "present",
+                          "month_names",     "month_abbreviations",
+                          "range_separator", "month_format"};
 // Keys of RenderCV's locale model that have no effect here.
 const Keys kRenderCvLocaleKeys = {"last_updated",
                                   "month",
@@ -120,7 +121,7 @@ const Keys kRenderCvLocaleKeys = {"last_updated",
                                   "full_names_of_months",
                                   "page_numbering_template",
                                   "last_updated_date_template"};
-const Keys kSettingsKeys = {"current_date", "bold_keywords"};
+const Keys kSettingsKeys = {"current_date", "bold_keywords", "newest_first"};
 const Keys kRenderCvSettingsKeys = {"render_command", "pdf_title"};
 const Keys kStyles = {"classic", "casual", "banking", "oldstyle", "fancy"};
 const Keys kColors = {"blue",   "orange", "green", "red",
@@ -279,6 +280,7 @@ public:
 
   std::optional<Cv> read();
   std::optional<Cv> read_document();
+  void sort_newest_first();
 
 private:
   Diagnostics& diagnostics_;
@@ -293,6 +295,7 @@ private:
   std::vector<std::string> ignored_design_keys_;
   std::vector<std::string> ignored_locale_keys_;
   SourcePos ignored_design_pos_;
+  SourcePos newest_first_pos_;
   SourcePos ignored_locale_pos_;
 
   // A key and its value, in document order.
@@ -695,6 +698,7 @@ std::optional<Cv> Reader::read_document() {
     diagnostics_.warning(ignored_locale_pos_,
                          "ignored RenderCV locale keys: " + keys);
   }
+  sort_newest_first();
   if (diagnostics_.has_errors())
     return std::nullopt;
   return std::move(cv_);
@@ -892,6 +896,14 @@ void Reader::read_locale(const YAML::Node& node) {
     } else if (key == "present") {
       if (std::optional<std::string> value = scalar(field.value, key))
         locale.present = *value;
+    } else if (key == "range_separator") {
+      if (std::optional<std::string> value = scalar(field.value, key))
+        locale.range_separator = *value;
+    } else if (key == "month_format") {
+      std::optional<std::string> value = scalar(field.value, key);
+      if (value && check_choice(diagnostics_, field.value, *value,
+                                {"abbreviated", "full"}, "month format"))
+        locale.full_month_names = *value == "full";
     } else if (key == "month_names" || key == "month_abbreviations") {
       std::vector<std::string> months = string_list(field.value, key);
       if (months.size() != 12 && !months.empty()) {
@@ -913,6 +925,58 @@ void Reader::read_locale(const YAML::Node& node) {
   }
 }
 
+// The date that places an entry in time: its end (ongoing entries are the
+// newest), else its date, else its start. Undated entries have none.
+std::optional<Date> sort_date(const Entry& entry) {
+  return std::visit(
+      [](const auto& e) -> std::optional<Date> {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_base_of_v<DatedFields, T>) {
+          if (e.start_date && !e.end_date) {
+            Date present;
+            present.precision = DatePrecision::Present;
+            return present;
+          }
+          for (const std::optional<Date>* date :
+               {&e.end_date, &e.date, &e.start_date})
+            if (*date && (*date)->precision != DatePrecision::FreeText)
+              return **date;
+        }
+        return std::nullopt;
+      },
+      entry);
+}
+
+void Reader::sort_newest_first() {
+  for (const std::string& key : cv_.settings.newest_first) {
+    auto section = std::find_if(cv_.sections.begin(), cv_.sections.end(),
+                                [&](const Section& s) { return s.key == key; });
+    if (section == cv_.sections.end()) {
+      std::vector<std::string_view> keys;
+      for (const Section& s : cv_.sections)
+        keys.push_back(s.key);
+      std::string suggestion = nearest_word(key, keys);
+      diagnostics_.error(
+          newest_first_pos_, "'newest_first' names no section " + quoted(key),
+          suggestion.empty() ? "use a key of 'cv.sections' as written"
+                             : "did you mean " + quoted(suggestion) + "?");
+      continue;
+    }
+    // A stable sort keeps the file's order for ties; undated entries go
+    // last.
+    std::stable_sort(section->entries.begin(), section->entries.end(),
+                     [](const Entry& a, const Entry& b) {
+                       std::optional<Date> da = sort_date(a);
+                       std::optional<Date> db = sort_date(b);
+                       if (!db)
+                         return da.has_value();
+                       if (!da)
+                         return false;
+                       return compare_dates(*da, *db) > 0;
+                     });
+  }
+}
+
 void Reader::read_settings(const YAML::Node& node) {
   if (node.IsNull())
     return;
@@ -928,6 +992,9 @@ void Reader::read_settings(const YAML::Node& node) {
         cv_.settings.current_date = *value;
     } else if (field.key == "bold_keywords") {
       cv_.settings.bold_keywords = string_list(field.value, field.key);
+    } else if (field.key == "newest_first") {
+      cv_.settings.newest_first = string_list(field.value, field.key);
+      newest_first_pos_ = pos_of(field.value);
     } else if (contains(kRenderCvSettingsKeys, field.key)) {
       diagnostics_.warning(pos_of(field.key_node),
                            "ignored RenderCV setting " + quoted(field.key));

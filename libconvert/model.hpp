@@ -210,9 +210,19 @@ struct Locale {
   std::vector<std::string> month_abbreviations;
 };
 
+/// A section that `settings.academicpages_collections` sends to an
+/// academicpages collection (`publications`, `talks`, `teaching`,
+/// `portfolio`) or to none (`none`).
+struct CollectionChoice {
+  std::string section;
+  std::string collection;
+  SourcePos pos;
+};
+
 struct Settings {
   std::string current_date;
   std::vector<std::string> bold_keywords;
+  std::vector<CollectionChoice> academicpages_collections;
 };
 
 struct Cv {

@@ -107,7 +107,7 @@ TEST_CASE("markdown case 02: link destinations kept whole") {
                        "theory)?lang=en&rev=2>)"));
   CHECK_FALSE(contains(html, "href=\"https://https://"));
   CHECK_FALSE(contains(html, "mailto:mailto:"));
-  // No destination is broken across lines, and none holds `\_`.
+  // No destination is broken across lines, and none contains `\_`.
   size_t open = 0;
   while ((open = page.find("](<", open)) != std::string::npos) {
     size_t close = page.find(">)", open);

@@ -216,11 +216,21 @@ struct Locale {
   bool full_month_names = false;
 };
 
+/// A section that `settings.academicpages_collections` sends to an
+/// academicpages collection (`publications`, `talks`, `teaching`,
+/// `portfolio`) or to none (`none`).
+struct CollectionChoice {
+  std::string section;
+  std::string collection;
+  SourcePos pos;
+};
+
 struct Settings {
   std::string current_date;
   std::vector<std::string> bold_keywords;
   /// Keys of sections whose entries are sorted newest first.
   std::vector<std::string> newest_first;
+  std::vector<CollectionChoice> academicpages_collections;
 };
 
 struct Cv {

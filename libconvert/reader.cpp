@@ -121,7 +121,8 @@ const Keys kRenderCvLocaleKeys = {"last_updated",
                                   "full_names_of_months",
                                   "page_numbering_template",
                                   "last_updated_date_template"};
-const Keys kSettingsKeys = {"current_date", "bold_keywords", "newest_first"};
+const Keys kSettingsKeys = {"current_date", "bold_keywords", "newest_first",
+                            "academicpages_collections"};
 const Keys kRenderCvSettingsKeys = {"render_command", "pdf_title"};
 const Keys kStyles = {"classic", "casual", "banking", "oldstyle", "fancy"};
 const Keys kColors = {"blue",   "orange", "green", "red",
@@ -329,6 +330,7 @@ private:
   void read_design(const YAML::Node& node);
   void read_locale(const YAML::Node& node);
   void read_settings(const YAML::Node& node);
+  void read_collection_choices(const YAML::Node& node);
   void read_social_networks(const YAML::Node& node);
   void read_sections(const YAML::Node& node);
   std::optional<Entry> read_entry(const YAML::Node& node);
@@ -995,12 +997,49 @@ void Reader::read_settings(const YAML::Node& node) {
     } else if (field.key == "newest_first") {
       cv_.settings.newest_first = string_list(field.value, field.key);
       newest_first_pos_ = pos_of(field.value);
+    } else if (field.key == "academicpages_collections") {
+      read_collection_choices(field.value);
     } else if (contains(kRenderCvSettingsKeys, field.key)) {
       diagnostics_.warning(pos_of(field.key_node),
                            "ignored RenderCV setting " + quoted(field.key));
     } else {
       reject_unknown_key(field, kSettingsKeys, "'settings'");
     }
+  }
+}
+
+void Reader::read_collection_choices(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node),
+                       "invalid value for 'academicpages_collections': "
+                       "expected a mapping from section title to collection, "
+                       "got " +
+                           std::string(type_name(node)),
+                       "write it as 'Section title: talks'");
+    return;
+  }
+  static const Keys collections = {"publications", "talks", "teaching",
+                                   "portfolio", "none"};
+  for (const Field& field :
+       fields_of(node, "'settings.academicpages_collections'")) {
+    std::optional<std::string> value = scalar(field.value, field.key);
+    if (!value)
+      continue;
+    if (!contains(collections, *value)) {
+      std::string suggestion = nearest_word(*value, collections);
+      diagnostics_.error(
+          pos_of(field.value),
+          "invalid collection " + quoted(*value) + " for section " +
+              quoted(field.key) +
+              ": valid values are publications, talks, teaching, portfolio "
+              "and none",
+          suggestion.empty() ? "" : "did you mean " + quoted(suggestion) + "?");
+      continue;
+    }
+    cv_.settings.academicpages_collections.push_back(
+        {field.key, *value, pos_of(field.key_node)});
   }
 }
 

@@ -1,6 +1,9 @@
 #include "writers.hpp"
 
+#include "html_writer.hpp"
 #include "latex_writer.hpp"
+
+#include <filesystem>
 
 namespace cvc {
 
@@ -18,11 +21,23 @@ std::optional<std::string> write_latex_format(const Cv& cv,
   return document->text;
 }
 
+std::optional<std::string> write_html_format(const Cv& cv,
+                                             const WriteOptions& options,
+                                             Diagnostics& diagnostics) {
+  HtmlOptions html;
+  html.template_dir = options.template_dir;
+  if (!options.source_name.empty() && options.source_name != "<stdin>")
+    html.base_dir =
+        std::filesystem::path(options.source_name).parent_path().string();
+  return write_html(cv, html, diagnostics);
+}
+
 } // namespace
 
 const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = {
       {"latex", "tex", write_latex_format},
+      {"html", "html", write_html_format},
   };
   return formats;
 }

@@ -80,6 +80,13 @@ void indent_blocks(pugi::xml_node node, int depth) {
   node.append_child(pugi::node_pcdata).set_value(outer.c_str());
 }
 
+// Returns the link target of a URL the user gave: with `https://` added
+// when it has no scheme, but unchanged when its scheme is unsafe, so that
+// the link check still sees `data:` or `javascript:`.
+std::string link_target(std::string_view url) {
+  return is_safe_link(url) ? website_url(url) : std::string(url);
+}
+
 // Turns an extra key into a label: `role` gives `Role`, `course_code` gives
 // `Course code`.
 std::string key_label(std::string_view key) {
@@ -448,7 +455,7 @@ void HtmlWriter::entry(const Entry& entry, pugi::xml_node list) {
           append_text(links, e.doi.value);
       }
       if (!e.url.empty()) {
-        std::string target = website_url(e.url.value);
+        std::string target = link_target(e.url.value);
         if (!e.doi.empty())
           append_text(links, " \u00b7 ");
         link(links, target, website_display(target), "url", e.url.pos);
@@ -467,7 +474,7 @@ void HtmlWriter::entry(const Entry& entry, pugi::xml_node list) {
     const Extra* url = e.extra("url");
     if (url && !url->is_list && url->values.size() == 1) {
       shown.push_back("url");
-      std::string target = website_url(url->values[0].source);
+      std::string target = link_target(url->values[0].source);
       if (is_safe_link(target)) {
         pugi::xml_node a = title.append_child("a");
         a.append_attribute("href") = target.c_str();
@@ -627,15 +634,15 @@ void HtmlWriter::photo(pugi::xml_node parent) {
   if (path.is_relative() && !options_.base_dir.empty())
     path = std::filesystem::path(options_.base_dir) / path;
   std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    diagnostics_.warning(cv_.photo.pos, "'photo' is not shown: cannot read '" +
+  if (!in.is_open()) {
+    diagnostics_.warning(cv_.photo.pos, "'photo' is not shown: cannot open '" +
                                             path.string() + "'");
     return;
   }
-  if (!in.is_open()) {
-    diagnostics_.warning(cv_.photo.pos, "'photo' is not shown: cannot open '" +
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    diagnostics_.warning(cv_.photo.pos, "'photo' is not shown: cannot read '" +
                                             path.string() + "'");
     return;
   }
@@ -672,7 +679,7 @@ void HtmlWriter::header(pugi::xml_node body) {
     link(element(contact, "li", "phone"), tel_url(phone.value), phone.value,
          "phone", phone.pos);
   for (const Scalar& website : cv_.websites) {
-    std::string target = website_url(website.value);
+    std::string target = link_target(website.value);
     link(element(contact, "li", "website"), target, website_display(target),
          "website", website.pos);
   }
@@ -709,7 +716,7 @@ std::string HtmlWriter::json_ld() {
 
   json same_as = json::array();
   for (const Scalar& website : cv_.websites) {
-    std::string target = website_url(website.value);
+    std::string target = link_target(website.value);
     if (!is_safe_link(target))
       continue;
     if (!person.contains("url"))

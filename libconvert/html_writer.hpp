@@ -11,7 +11,8 @@
 namespace cvc {
 
 struct HtmlOptions {
-  /// A folder with the user's copy of templates/html/cv.css; empty for none.
+  /// A folder with the user's copy of cv.css (see templates/html); empty
+  /// for none.
   std::string template_dir;
   /// CSS to embed after the built-in stylesheet (from --css FILE).
   std::string extra_css;

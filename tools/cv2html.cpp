@@ -22,7 +22,7 @@ int run(int argc, char** argv) {
   po::options_description specific("HTML options");
   specific.add_options() //
       ("template-dir", po::value(&options.template_dir)->value_name("DIR"),
-       "use DIR/html/cv.css instead of the built-in stylesheet when it "
+       "use DIR/cv.css instead of the built-in stylesheet when it "
        "exists") //
       ("css", po::value(&css_file)->value_name("FILE"),
        "embed the stylesheet FILE after the built-in one, so its rules win")(

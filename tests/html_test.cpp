@@ -48,7 +48,7 @@ bool has(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-// Runs tidy in HTML5 mode and returns its report; the status is 0 only
+// Runs tidy in HTML5 mode and returns its report. The status is 0 only
 // when tidy finds neither errors nor warnings.
 CommandResult tidy(const std::string& html) {
   TempFile file("page.html", html);
@@ -124,7 +124,7 @@ TEST_CASE("html page: headings in order, one h1, one section each") {
     CHECK(document.select_nodes("//h1").size() == 1);
     size_t sections = document.select_nodes("//section").size();
     CHECK(document.select_nodes("//section/h2").size() == sections);
-    // Every h2 is the first child of its section, every h3 sits in one.
+    // Every h2 and every h3 is inside a section.
     CHECK(document.select_nodes("//h2[not(parent::section)]").empty());
     CHECK(document.select_nodes("//h3[not(ancestor::section)]").empty());
     CHECK(document.select_nodes("//h4|//h5|//h6").empty());

@@ -21,8 +21,8 @@ namespace cvc {
 
 namespace {
 
-// Elements that HTML5 defines as void: they have no end tag, so pugixml's
-// `<br />` is right for them and wrong for every other element.
+// Elements that HTML5 defines as void. They have no end tag, so pugixml's
+// `<br/>` is right for them and wrong for every other element.
 bool is_void_element(std::string_view name) {
   static constexpr std::array<std::string_view, 13> kVoid = {
       "area",  "base", "br",   "col",    "embed", "hr", "img",
@@ -237,7 +237,7 @@ pugi::xml_node element(pugi::xml_node parent, const char* name,
 }
 
 // Shows an autolink (a link whose text is its own target) without its
-// scheme, so the text says where it goes without `https://` noise.
+// scheme, so the text names where it goes.
 void shorten_autolinks(pugi::xml_node node) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element)

@@ -1,7 +1,10 @@
 #include "writers.hpp"
 
+#include "html_writer.hpp"
 #include "latex_writer.hpp"
 #include "markdown_writer.hpp"
+
+#include <filesystem>
 
 namespace cvc {
 
@@ -30,12 +33,24 @@ std::optional<std::string> write_markdown_format(const Cv& cv,
   return write_markdown(cv, markdown, diagnostics);
 }
 
+std::optional<std::string> write_html_format(const Cv& cv,
+                                             const WriteOptions& options,
+                                             Diagnostics& diagnostics) {
+  HtmlOptions html;
+  html.template_dir = options.template_dir;
+  if (!options.source_name.empty() && options.source_name != "<stdin>")
+    html.base_dir =
+        std::filesystem::path(options.source_name).parent_path().string();
+  return write_html(cv, html, diagnostics);
+}
+
 } // namespace
 
 const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = {
       {"latex", "tex", write_latex_format},
       {"markdown", "md", write_markdown_format},
+      {"html", "html", write_html_format},
   };
   return formats;
 }

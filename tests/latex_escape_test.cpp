@@ -127,7 +127,8 @@ TEST_CASE("latex text: emoji dropped with a warning") {
 
 TEST_CASE("latex text: invisible and space characters") {
   Diagnostics diagnostics;
-  CHECK(text("data\u200Bpipelines", diagnostics) == "data\\hspace{0pt}pipelines");
+  CHECK(text("data\u200Bpipelines", diagnostics) ==
+        "data\\hspace{0pt}pipelines");
   CHECK(text("5\u00A0ms", diagnostics) == "5~ms");
   CHECK(diagnostics.all().empty());
   CHECK(text("a\u200Db", diagnostics) == "ab");
@@ -167,8 +168,7 @@ TEST_CASE("latex text: scripts outside the allowed set are transliterated") {
 
 TEST_CASE("latex text: xelatex keeps every character") {
   Diagnostics diagnostics;
-  CHECK(text("Nguyễn 🚀 & αβ", diagnostics, "xelatex") ==
-        "Nguyễn 🚀 \\& αβ");
+  CHECK(text("Nguyễn 🚀 & αβ", diagnostics, "xelatex") == "Nguyễn 🚀 \\& αβ");
   CHECK(diagnostics.all().empty());
 }
 

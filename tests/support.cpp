@@ -64,8 +64,7 @@ CommandResult run_command(const std::string& command) {
 
 std::string latex_of(const Cv& cv, const LatexOptions& options) {
   Diagnostics diagnostics("test.yaml", "");
-  std::optional<LatexDocument> document =
-      write_latex(cv, options, diagnostics);
+  std::optional<LatexDocument> document = write_latex(cv, options, diagnostics);
   INFO(all_messages(diagnostics));
   REQUIRE(document.has_value());
   return document->text;
@@ -127,9 +126,8 @@ std::string pdf_text(const std::string& pdf) {
 
 std::string pdf_links(const std::string& pdf) {
   TempPdf file(pdf);
-  CommandResult result =
-      run_command("qpdf --qdf --object-streams=disable '" + file.path() +
-                  "' - | grep -a '/URI ('");
+  CommandResult result = run_command("qpdf --qdf --object-streams=disable '" +
+                                     file.path() + "' - | grep -a '/URI ('");
   return result.output;
 }
 

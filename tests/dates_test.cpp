@@ -1,0 +1,179 @@
+#include "dates.hpp"
+#include "dates_locale_table.hpp"
+#include "html_writer.hpp"
+#include "markdown_writer.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <unicode/timezone.h>
+
+#include <cstdlib>
+#include <ctime>
+
+using namespace cvc;
+
+namespace {
+
+Date date_of(const char* text) {
+  DateParse parsed = parse_date(text, false);
+  REQUIRE(parsed.date.has_value());
+  return *parsed.date;
+}
+
+Locale locale_of(const char* language) {
+  Locale locale;
+  locale.language = language;
+  return locale;
+}
+
+std::string range(const char* start, const char* end, const Locale& locale) {
+  DatedFields fields;
+  fields.start_date = date_of(start);
+  if (end)
+    fields.end_date = date_of(end);
+  return format_entry_dates(fields, locale);
+}
+
+// The page's text with its tags removed: a range is split by <time>
+// elements. Text holds no `<`, which the writer escapes.
+std::string without_tags(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out += c;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("dates: each language and precision") {
+  for (const test::LocaleDates& expected : test::kLocaleDates) {
+    INFO(expected.language);
+    Locale locale = locale_of(expected.language);
+    CHECK(format_date(date_of("2018"), locale) == expected.year);
+    CHECK(format_date(date_of("2018-09"), locale) == expected.month);
+    CHECK(format_date(date_of("2018-09-05"), locale) == expected.day);
+    CHECK(range("2018-09", nullptr, locale) == expected.ongoing);
+    CHECK(range("2018-09", "present", locale) == expected.ongoing);
+  }
+}
+
+TEST_CASE("dates: a year stays a year") {
+  Locale locale = locale_of("en");
+  CHECK(format_date(date_of("2018"), locale) == "2018");
+  CHECK(range("2015", "2017", locale) == "2015 – 2017");
+  CHECK(iso_date(date_of("2018")) == "2018");
+  CHECK(iso_date(date_of("2018-09")) == "2018-09");
+  CHECK(iso_date(date_of("2018-09-05")) == "2018-09-05");
+}
+
+TEST_CASE("dates: same start and end shown once") {
+  Locale locale = locale_of("en");
+  CHECK(range("2018-09", "2018-09", locale) == "Sep 2018");
+  CHECK(range("2018", "2018", locale) == "2018");
+}
+
+TEST_CASE("dates: mixed precision range") {
+  CHECK(range("2018", "2019-03", locale_of("en")) == "2018 – Mar 2019");
+  CHECK(range("2018-09-05", "2019", locale_of("de")) == "5. Sept. 2018 – 2019");
+}
+
+TEST_CASE("dates: locale overrides") {
+  Locale locale = locale_of("en");
+  locale.present = "now";
+  locale.range_separator = " to ";
+  CHECK(range("2018-09", nullptr, locale) == "Sep 2018 to now");
+  locale.month_abbreviations = {"Jan",  "Feb", "Mar",  "Apr", "May", "June",
+                                "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
+  CHECK(format_date(date_of("2018-09"), locale) == "Sept 2018");
+  locale.full_month_names = true;
+  CHECK(format_date(date_of("2018-09"), locale) == "September 2018");
+  locale.month_names = {"I",   "II",   "III", "IV", "V",  "VI",
+                        "VII", "VIII", "IX",  "X",  "XI", "XII"};
+  CHECK(format_date(date_of("2018-09"), locale) == "IX 2018");
+}
+
+TEST_CASE("dates: no time zone shifts a date") {
+  // Far east and far west of UTC: a date at midnight in one zone is the
+  // day before or after in UTC, which must not show.
+  const char* zones[] = {"Pacific/Kiritimati", "Etc/GMT+12", "UTC"};
+  std::unique_ptr<icu::TimeZone> original(icu::TimeZone::createDefault());
+  for (const char* zone : zones) {
+    INFO(zone);
+    setenv("TZ", zone, 1);
+    tzset();
+    icu::TimeZone::adoptDefault(
+        icu::TimeZone::createTimeZone(icu::UnicodeString(zone)));
+    Locale locale = locale_of("en");
+    CHECK(format_date(date_of("2018-01-01"), locale) == "Jan 1, 2018");
+    CHECK(format_date(date_of("2018-12"), locale) == "Dec 2018");
+    CHECK(format_date(date_of("2018"), locale) == "2018");
+    CHECK(range("2018-01", "2018-01", locale) == "Jan 2018");
+    CHECK(format_date(date_of("2020-02-29"), locale) == "Feb 29, 2020");
+  }
+  icu::TimeZone::adoptDefault(original.release());
+  unsetenv("TZ");
+  tzset();
+}
+
+TEST_CASE("dates: newest first keeps ties in order") {
+  Cv cv = test::parse_valid(
+      "cv:\n  name: A\n  sections:\n    Jobs:\n"
+      "      - {company: Old, position: P, start_date: 2010, end_date: 2012}\n"
+      "      - {company: Now, position: P, start_date: 2019}\n"
+      "      - {company: Tie1, position: P, date: 2015}\n"
+      "      - {company: Undated, position: P}\n"
+      "      - {company: Tie2, position: P, date: 2015}\n"
+      "      - {company: Ended, position: P, start_date: 2016, "
+      "end_date: present}\n"
+      "settings:\n  newest_first: [Jobs]\n");
+  std::vector<std::string> order;
+  for (const Entry& entry : cv.sections[0].entries)
+    order.push_back(std::get<ExperienceEntry>(entry).company.source);
+  CHECK(order == std::vector<std::string>{"Now", "Ended", "Tie1", "Tie2", "Old",
+                                          "Undated"});
+}
+
+TEST_CASE("dates: newest first names a section") {
+  Diagnostics diagnostics;
+  CHECK_FALSE(test::parse("cv:\n  name: A\n  sections:\n    Jobs: [x]\n"
+                          "settings:\n  newest_first: [Job]\n",
+                          diagnostics)
+                  .has_value());
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "'newest_first' names no section 'Job'");
+  CHECK(diagnostics.all()[0].hint == "did you mean 'Jobs'?");
+}
+
+TEST_CASE("dates: same text in Markdown and HTML") {
+  for (const test::LocaleDates& expected : test::kLocaleDates) {
+    INFO(expected.language);
+    Cv cv = test::parse_valid(test::dated_cv(expected.language));
+    Diagnostics diagnostics;
+    std::optional<std::string> markdown =
+        write_markdown(cv, MarkdownOptions{}, diagnostics);
+    REQUIRE(markdown.has_value());
+    std::optional<std::string> html =
+        write_html(cv, HtmlOptions{}, diagnostics);
+    REQUIRE(html.has_value());
+    std::string html_text = without_tags(*html);
+    for (const char* text :
+         {expected.year, expected.month, expected.day, expected.ongoing}) {
+      INFO(text);
+      CHECK(markdown->find(text) != std::string::npos);
+      CHECK(html_text.find(text) != std::string::npos);
+    }
+    CHECK(html->find("datetime=\"2018-09-05\"") != std::string::npos);
+    CHECK(html->find("datetime=\"2018-09\"") != std::string::npos);
+    CHECK(html->find("lang=\"" + std::string(expected.language) + "\"") !=
+          std::string::npos);
+  }
+}

@@ -1,5 +1,6 @@
 #include "writers.hpp"
 
+#include "json_writer.hpp"
 #include "latex_writer.hpp"
 
 namespace cvc {
@@ -18,11 +19,24 @@ std::optional<std::string> write_latex_format(const Cv& cv,
   return document->text;
 }
 
+std::optional<std::string> write_json_format(const Cv& cv,
+                                             const WriteOptions& options,
+                                             Diagnostics& diagnostics) {
+  std::optional<JsonFlavor> flavor = json_flavor_from_name(options.flavor);
+  if (!flavor) {
+    diagnostics.error({}, "unknown JSON flavour '" + options.flavor + "'",
+                      "use jsonresume or academicpages");
+    return std::nullopt;
+  }
+  return write_json_resume(cv, *flavor, diagnostics);
+}
+
 } // namespace
 
 const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = {
       {"latex", "tex", write_latex_format},
+      {"json", "json", write_json_format},
   };
   return formats;
 }

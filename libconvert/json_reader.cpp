@@ -1,5 +1,6 @@
 #include "json_reader.hpp"
 
+#include "links.hpp"
 #include "reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -171,6 +172,16 @@ std::string yaml_quote(std::string_view text) {
   return out + "\"";
 }
 
+// A key made of letters, digits and `_` needs no quotes.
+std::string yaml_key(std::string_view key) {
+  bool plain = !key.empty() && !(key[0] >= '0' && key[0] <= '9');
+  for (char c : key)
+    if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (c >= '0' && c <= '9')))
+      plain = false;
+  return plain ? std::string(key) : yaml_quote(key);
+}
+
 std::string scalar_text(const ordered_json& value) {
   if (value.is_string())
     return value.get<std::string>();
@@ -211,7 +222,7 @@ void YamlOut::value(int indent, std::string_view key, const ordered_json& value,
                     const std::function<SourcePos(size_t)>& item_pos) {
   if (is_empty(value))
     return;
-  std::string head = yaml_quote(key) + ":";
+  std::string head = yaml_key(key) + ":";
   if (value.is_array()) {
     line(indent, head, pos);
     for (size_t i = 0; i < value.size(); ++i) {
@@ -578,6 +589,14 @@ void Converter::profiles(const ordered_json& profiles) {
     // URL as its user name.
     if (username.empty() && !url.empty())
       username = url;
+    if (url.empty() && !is_known_social_network(network)) {
+      diagnostics_.warning(pos(pointer),
+                           "the profile on '" + network +
+                               "' has no URL and the CV format cannot "
+                               "derive one; it is left out",
+                           "give the profile a 'url'");
+      continue;
+    }
     out_.line(4, "- network: " + yaml_quote(network), pos(pointer));
     out_.line(6, "username: " + yaml_quote(username), pos(pointer));
     if (!url.empty())

@@ -593,7 +593,8 @@ ordered_json Writer::item(const Entry& entry, const Section& section,
 void Writer::write_section(const Section& section, Target target) {
   if (target == Target::Summary) {
     for (const Entry& entry : section.entries)
-      summary_.push_back(std::get<TextEntry>(entry).text.source);
+      if (const Text& text = std::get<TextEntry>(entry).text; !text.empty())
+        summary_.push_back(text.source);
     return;
   }
   ordered_json& array = document_[array_name(target, flavor_)];
@@ -626,6 +627,10 @@ void Writer::merge_json_resume_fields(ordered_json& document) {
       ordered_json::parse(cv_.json_resume_fields, nullptr, false);
   if (!fields.is_object())
     return;
+  // The kept address parts replace the one-line location they came with.
+  if (fields.contains("basics") && fields["basics"].is_object() &&
+      fields["basics"].contains("location") && document.contains("basics"))
+    document["basics"].erase("location");
   merge(document, fields);
 }
 

@@ -155,16 +155,18 @@ std::string yaml_quote(std::string_view text) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
       out += buffer;
-    } else if (rest.starts_with("\xC2\x85")) {
-      out += "\\N";
-      ++i;
-    } else if (rest.starts_with("\xE2\x80\xA8") ||
+    } else if (rest.starts_with("\xC2\x85") ||
+               rest.starts_with("\xE2\x80\xA8") ||
                rest.starts_with("\xE2\x80\xA9") ||
                rest.starts_with("\xEF\xBB\xBF")) {
-      // Line and paragraph separators and the byte-order mark are not
-      // printable in YAML.
-      out += rest[2] == '\xA8' ? "\\L" : rest[2] == '\xA9' ? "\\P" : "\\uFEFF";
-      i += 2;
+      // Next line, the line and paragraph separators and the byte-order
+      // mark are breaks or not printable in YAML. yaml-cpp reads `\N`,
+      // `\L` and `\P` as single bytes, so they are written as `\u`.
+      out += c == 0xC2           ? "\\u0085"
+             : rest[2] == '\xA8' ? "\\u2028"
+             : rest[2] == '\xA9' ? "\\u2029"
+                                 : "\\uFEFF";
+      i += c == 0xC2 ? 1 : 2;
     } else {
       out += static_cast<char>(c);
     }

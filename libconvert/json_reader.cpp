@@ -58,8 +58,8 @@ SourcePos mark_pos(const YAML::Node& node) {
   return {mark.line + 1, mark.column + 1};
 }
 
-// Records where each value is; for YAML input also gives the values, with
-// every scalar as a string (JSON Resume holds strings only).
+// Records the position of each value and returns the values, every scalar
+// as a string, because JSON Resume values are strings.
 ordered_json walk_yaml(const YAML::Node& node, const std::string& pointer,
                        std::map<std::string, SourcePos>& positions) {
   positions[pointer] = mark_pos(node);
@@ -624,6 +624,7 @@ void Converter::basics(ordered_json& kept) {
       }
     }
   };
+
   put("name", {"name"});
   put("headline", {"label"});
   used.insert("location");
@@ -636,6 +637,7 @@ void Converter::basics(ordered_json& kept) {
   used.insert("profiles");
   if (basics.contains("profiles"))
     profiles(basics["profiles"]);
+
   for (const auto& [key, value] : basics.items())
     if (!used.count(key) && !is_empty(value))
       kept["basics"][key] = value;

@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Where the entries of a section go in the document.
+// The place in the document that a section's entries go to.
 enum class Target {
   Summary,
   Work,
@@ -124,8 +124,8 @@ bool only_text_entries(const Section& section) {
       [](const Entry& entry) { return kind_of(entry) == EntryKind::Text; });
 }
 
-// A section with no JSON Resume array of its own goes where its entries'
-// kind fits, else into `projects` with the section title as its `type`.
+// A section with no JSON Resume array of its own goes into `projects`,
+// with the section title as its `type`.
 Target target_of(const Section& section, bool summary_taken) {
   std::string title = lower(to_plain_text(section.title.tree));
   for (const SectionName& name : kSectionNames) {
@@ -139,8 +139,8 @@ Target target_of(const Section& section, bool summary_taken) {
   return Target::Projects;
 }
 
-// The values of one entry under its CV names, taken one by one by the
-// array the entry goes to; what is left is written under the CV name.
+// The values of one entry under their CV names. The target array takes
+// the ones it has fields for, and the rest keep their CV names.
 class Fields {
 public:
   void add(std::string key, ordered_json value, SourcePos pos) {
@@ -173,7 +173,7 @@ public:
                        [&](const Item& item) { return item.key == key; });
   }
 
-  /// Writes the values nobody took under their own names.
+  /// Writes the values that no field took, under their own names.
   void put_rest(ordered_json& out) {
     for (Item& item : items_)
       if (!out.contains(item.key))
@@ -205,8 +205,7 @@ struct EntryDates {
   std::optional<Date> end;
 };
 
-// The first key of the list names the entry in JSON Resume; these are the
-// keys, in order of preference, that can hold an entry's title.
+// The keys that can hold an entry's title, in order of preference.
 #define TITLE_KEYS                                                             \
   "name", "title", "label", "position", "bullet", "number", "reversed_number", \
       "text", "institution", "company"

@@ -189,7 +189,10 @@ struct Section {
 struct SocialNetwork {
   Scalar network;
   Scalar username;
-  /// The profile URL derived from network and username; empty if unknown.
+  /// A profile URL given in the input, which then replaces the derived one.
+  Scalar given_url;
+  /// The profile URL: the given one, else the one derived from network and
+  /// username.
   std::string url;
   SourcePos pos;
 };
@@ -246,6 +249,10 @@ struct Cv {
   Design design;
   Locale locale;
   Settings settings;
+  /// The top-level `json_resume` mapping as JSON text: JSON Resume fields
+  /// that have no place in the CV format (the parts of a postal address,
+  /// `meta`), kept for the JSON Resume writer. Empty when absent.
+  std::string json_resume_fields;
 };
 
 } // namespace cvc

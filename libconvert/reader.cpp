@@ -76,7 +76,7 @@ namespace {
 
 using Keys = std::vector<std::string_view>;
 
-const Keys kTopKeys = {"cv", "design", "locale", "settings"};
+const Keys kTopKeys = {"cv", "design", "locale", "settings", "json_resume"};
 const Keys kCvKeys = {"name",  "headline",        "location",
                       "email", "phone",           "website",
                       "photo", "social_networks", "sections"};
@@ -331,6 +331,8 @@ private:
   void read_locale(const YAML::Node& node);
   void read_settings(const YAML::Node& node);
   void read_collection_choices(const YAML::Node& node);
+  void read_json_resume_fields(const YAML::Node& node);
+  std::string yaml_to_json(const YAML::Node& node);
   void read_social_networks(const YAML::Node& node);
   void read_sections(const YAML::Node& node);
   std::optional<Entry> read_entry(const YAML::Node& node);
@@ -676,6 +678,8 @@ std::optional<Cv> Reader::read_document() {
       read_locale(field.value);
     } else if (field.key == "settings") {
       read_settings(field.value);
+    } else if (field.key == "json_resume") {
+      read_json_resume_fields(field.value);
     } else {
       reject_unknown_key(field, kTopKeys, "the top level");
     }
@@ -979,6 +983,61 @@ void Reader::sort_newest_first() {
   }
 }
 
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      static const char* hex = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[(c >> 4) & 0xF];
+      out += hex[c & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Every scalar becomes a JSON string: JSON Resume holds strings only, and
+// YAML's implicit typing must not turn `NO` into false. Each node visited
+// is counted, so an alias bomb under `json_resume` stops at the limit.
+std::string Reader::yaml_to_json(const YAML::Node& node) {
+  count_visit(node);
+  std::string out;
+  switch (node.Type()) {
+  case YAML::NodeType::Scalar:
+    return json_string(node.Scalar());
+  case YAML::NodeType::Sequence:
+    for (const YAML::Node& item : node)
+      out += (out.empty() ? "" : ",") + yaml_to_json(item);
+    return "[" + out + "]";
+  case YAML::NodeType::Map:
+    for (const auto& pair : node)
+      out += (out.empty() ? "" : ",") + json_string(pair.first.Scalar()) + ":" +
+             yaml_to_json(pair.second);
+    return "{" + out + "}";
+  case YAML::NodeType::Null:
+  case YAML::NodeType::Undefined:
+    break;
+  }
+  return "null";
+}
+
+void Reader::read_json_resume_fields(const YAML::Node& node) {
+  if (node.IsNull())
+    return;
+  if (!node.IsMap()) {
+    diagnostics_.error(pos_of(node), "invalid value for 'json_resume': "
+                                     "expected a mapping, got " +
+                                         std::string(type_name(node)));
+    return;
+  }
+  cv_.json_resume_fields = yaml_to_json(node);
+}
+
 void Reader::read_settings(const YAML::Node& node) {
   if (node.IsNull())
     return;
@@ -1068,14 +1127,31 @@ void Reader::read_social_networks(const YAML::Node& node) {
         social.network = plain(field.value, "network");
       else if (field.key == "username")
         social.username = plain(field.value, "username");
+      else if (field.key == "url")
+        social.given_url = plain(field.value, "url");
       else
-        reject_unknown_key(field, {"network", "username"}, "a social network");
+        reject_unknown_key(field, {"network", "username", "url"},
+                           "a social network");
     }
     if (social.network.empty() || social.username.empty()) {
       diagnostics_.error(social.pos,
                          std::string("missing key '") +
                              (social.network.empty() ? "network" : "username") +
                              "' in a social network");
+      continue;
+    }
+    // A profile URL given with the account (as JSON Resume has it) is kept
+    // as written, and then any network name is accepted.
+    if (!social.given_url.empty()) {
+      if (!is_safe_link(social.given_url.value)) {
+        diagnostics_.error(social.given_url.pos,
+                           "unsafe profile URL " +
+                               quoted(social.given_url.value),
+                           "use an http, https, mailto or tel link");
+        continue;
+      }
+      social.url = social.given_url.value;
+      cv_.social_networks.push_back(std::move(social));
       continue;
     }
     if (!is_known_social_network(social.network.value)) {

@@ -1,6 +1,7 @@
 #include "writers.hpp"
 
 #include "html_writer.hpp"
+#include "json_writer.hpp"
 #include "latex_writer.hpp"
 #include "markdown_writer.hpp"
 
@@ -44,12 +45,25 @@ std::optional<std::string> write_html_format(const Cv& cv,
   return write_html(cv, html, diagnostics);
 }
 
+std::optional<std::string> write_json_format(const Cv& cv,
+                                             const WriteOptions& options,
+                                             Diagnostics& diagnostics) {
+  std::optional<JsonFlavor> flavor = json_flavor_from_name(options.flavor);
+  if (!flavor) {
+    diagnostics.error({}, "unknown JSON flavour '" + options.flavor + "'",
+                      "use jsonresume or academicpages");
+    return std::nullopt;
+  }
+  return write_json_resume(cv, *flavor, diagnostics);
+}
+
 } // namespace
 
 const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = {
       {"latex", "tex", write_latex_format},
       {"markdown", "md", write_markdown_format},
+      {"json", "json", write_json_format},
       {"html", "html", write_html_format},
   };
   return formats;

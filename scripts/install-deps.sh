@@ -20,6 +20,12 @@ packages=(
   # the HTML page: an HTML5 checker, a headless browser and PNG decoding
   tidy chromium libpng-dev
 )
+# Node.js and npm run the JSON Resume schema checks and theme. A Node.js
+# from elsewhere that ships its own npm is kept: Debian's npm package
+# would conflict with it.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

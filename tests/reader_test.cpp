@@ -535,7 +535,8 @@ TEST_CASE("unknown top-level key lists keys", "[reader][errors]") {
                             "  name: Ada Lovelace\n"
                             "colophon: none\n");
   check_error(d, "unknown key 'colophon' in the top level", 3, 1,
-              "valid keys are: cv, design, locale, settings");
+              "valid keys are: cv, design, locale, settings, "
+              "json_resume");
 }
 
 TEST_CASE("swapped letters in cv key suggested", "[reader][errors]") {

@@ -1,5 +1,6 @@
 #include "tool_common.hpp"
 
+#include "json_reader.hpp"
 #include "output_file.hpp"
 #include "reader.hpp"
 
@@ -50,7 +51,9 @@ std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
     return std::nullopt;
   }
   diagnostics = Diagnostics(input == "-" ? "<stdin>" : input, content);
-  std::optional<Cv> cv = read_cv(diagnostics, limits);
+  std::optional<Cv> cv = is_json_resume(input, content)
+                             ? read_json_resume(diagnostics)
+                             : read_cv(diagnostics, limits);
   if (!cv) {
     print_diagnostics(diagnostics, verbosity);
     exit_code = kInvalidCv;

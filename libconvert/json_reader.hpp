@@ -1,0 +1,31 @@
+// The JSON Resume reader: a resume.json (or the same in YAML, with
+// `basics` at the top level) turned into the CV format and its model.
+#pragma once
+
+#include "diagnostics.hpp"
+#include "model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cvc {
+
+/// Returns whether an input is JSON Resume rather than the CV format: a
+/// file name ending in `.json`, text that starts with `{`, or YAML whose
+/// top level has `basics` and no `cv`.
+bool is_json_resume(std::string_view file_name, std::string_view content);
+
+/// Converts the JSON Resume held by `diagnostics` (its source) into CV
+/// YAML, reporting JSON syntax errors at their line and column. Both the
+/// current names and the legacy ones (`company`, `website`, `gpa`,
+/// `picture`) are read, and the academicpages arrays `presentations`,
+/// `teaching` and `portfolio`. Every string is written double-quoted, so
+/// that reading the YAML gives back the exact string.
+std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics);
+
+/// Reads JSON Resume into the model by way of its CV YAML. Diagnostics and
+/// the positions in the model point into the JSON Resume input.
+std::optional<Cv> read_json_resume(Diagnostics& diagnostics);
+
+} // namespace cvc

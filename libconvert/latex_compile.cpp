@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -196,6 +198,65 @@ unsigned installed_scripts(const std::string& engine) {
   return installed;
 }
 
+namespace {
+
+constexpr std::string_view kFingerprintKey = "/CvconvertTexHash";
+
+} // namespace
+
+std::string tex_fingerprint(const std::string& tex, const std::string& engine) {
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : engine + '\n' + tex) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+std::string with_fingerprint(const std::string& tex, const std::string& engine,
+                             const std::string& fingerprint) {
+  if (engine != "pdflatex")
+    return tex;
+  const std::string marker = "\\begin{document}";
+  size_t at = tex.find(marker);
+  if (at == std::string::npos)
+    return tex;
+  at += marker.size();
+  // On the same line, so that TeX's line numbers match the .tex file.
+  return tex.substr(0, at) + "\\pdfinfo{" + std::string(kFingerprintKey) +
+         " (" + fingerprint + ")}" + tex.substr(at);
+}
+
+bool pdf_has_fingerprint(const std::string& path,
+                         const std::string& fingerprint) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    return false;
+  // pdfTeX writes the information dictionary uncompressed.
+  std::string pdf = read_file(path);
+  std::string entry = std::string(kFingerprintKey) + "(" + fingerprint + ")";
+  std::string spaced = std::string(kFingerprintKey) + " (" + fingerprint + ")";
+  return pdf.find(entry) != std::string::npos ||
+         pdf.find(spaced) != std::string::npos;
+}
+
+std::string aux_cache_path(const std::string& output) {
+  std::string base;
+  if (const char* cache = std::getenv("XDG_CACHE_HOME"); cache && *cache)
+    base = cache;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = std::string(home) + "/.cache";
+  else
+    return {};
+  std::error_code ec;
+  fs::path absolute = fs::absolute(output, ec);
+  return base + "/cvconvert/" + tex_fingerprint(absolute.string(), "aux") +
+         ".aux";
+}
+
 CompileResult compile_latex(const std::string& tex,
                             const CompileOptions& options) {
   CompileResult result;
@@ -223,6 +284,10 @@ CompileResult compile_latex(const std::string& tex,
       return result;
     }
   }
+
+  std::error_code ec;
+  if (!options.aux_cache.empty() && fs::is_regular_file(options.aux_cache, ec))
+    fs::copy_file(options.aux_cache, folder / "cv.aux", ec);
 
   std::vector<std::string> argv = {
       options.engine,     "-interaction=nonstopmode", "-halt-on-error",
@@ -256,6 +321,12 @@ CompileResult compile_latex(const std::string& tex,
   if (result.pdf.empty()) {
     result.error = options.engine + " wrote no PDF";
     return result;
+  }
+  if (!options.aux_cache.empty()) {
+    // The cache only saves time, so a failure to write it is ignored.
+    fs::create_directories(fs::path(options.aux_cache).parent_path(), ec);
+    fs::copy_file(folder / "cv.aux", options.aux_cache,
+                  fs::copy_options::overwrite_existing, ec);
   }
   result.ok = true;
   return result;

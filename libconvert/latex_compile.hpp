@@ -10,7 +10,17 @@ struct CompileOptions {
   std::string engine = "pdflatex";
   /// Seconds before the TeX process group is killed.
   int timeout_seconds = 60;
+  /// Where the .aux file of the last run for the same output is kept; it
+  /// is read before the first pass and written after a successful run, so
+  /// that page references are known and one pass is usually enough. Empty
+  /// for no cache.
+  std::string aux_cache;
 };
+
+/// Returns the .aux cache file for an output path, under
+/// $XDG_CACHE_HOME/cvconvert (or ~/.cache/cvconvert), or an empty string
+/// when there is no home folder.
+std::string aux_cache_path(const std::string& output);
 
 struct CompileResult {
   bool ok = false;
@@ -28,6 +38,20 @@ struct CompileResult {
 /// The folder is removed afterwards.
 CompileResult compile_latex(const std::string& tex,
                             const CompileOptions& options);
+
+/// Returns a fingerprint of a document and its engine: a hex FNV-1a hash,
+/// stored in the PDF so that an unchanged document needs no TeX run.
+std::string tex_fingerprint(const std::string& tex, const std::string& engine);
+
+/// Returns the document with the fingerprint written into the PDF's
+/// information dictionary (pdflatex only; other engines get it unchanged).
+std::string with_fingerprint(const std::string& tex, const std::string& engine,
+                             const std::string& fingerprint);
+
+/// Returns whether the PDF at `path` was made from a document with this
+/// fingerprint.
+bool pdf_has_fingerprint(const std::string& path,
+                         const std::string& fingerprint);
 
 /// A TeX file that a script needs, with the Debian package that has it.
 struct TexRequirement {

@@ -113,6 +113,14 @@ int run(int argc, char** argv) {
   if (!pdf)
     return tool::write_output(kProgram, output, document->text);
 
+  // A PDF made from this very document is left as it is: no TeX run.
+  std::string fingerprint = tex_fingerprint(document->text, document->engine);
+  if (!output.empty() && output != "-" &&
+      pdf_has_fingerprint(output, fingerprint)) {
+    if (verbosity.verbose)
+      std::cerr << kProgram << ": " << output << " is up to date\n";
+    return tool::kSuccess;
+  }
   std::vector<TexRequirement> missing =
       missing_tex_files(document->scripts, document->engine);
   if (!missing.empty()) {
@@ -134,7 +142,10 @@ int run(int argc, char** argv) {
   CompileOptions compile;
   compile.engine = document->engine;
   compile.timeout_seconds = timeout;
-  CompileResult result = compile_latex(document->text, compile);
+  if (!output.empty() && output != "-")
+    compile.aux_cache = aux_cache_path(output);
+  CompileResult result = compile_latex(
+      with_fingerprint(document->text, document->engine, fingerprint), compile);
   if (!result.ok) {
     tool::print_error(kProgram, result.error);
     return tool::kTexFailed;

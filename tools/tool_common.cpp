@@ -38,6 +38,12 @@ void print_error(const std::string& program, const std::string& message) {
   std::cerr << program << ": error: " << message << '\n';
 }
 
+void print_warning(const std::string& program, const std::string& message,
+                   const Verbosity& verbosity) {
+  if (!verbosity.quiet)
+    std::cerr << program << ": warning: " << message << '\n';
+}
+
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
                           const Verbosity& verbosity, int& exit_code,
                           const ReadLimits& limits) {

@@ -91,6 +91,10 @@ void print_diagnostics(const Diagnostics& diagnostics,
 /// Prints `program: error: message` to stderr.
 void print_error(const std::string& program, const std::string& message);
 
+/// Prints `program: warning: message` to stderr, unless `quiet`.
+void print_warning(const std::string& program, const std::string& message,
+                   const Verbosity& verbosity);
+
 /// Reads and validates a CV from a file or `-` (stdin). On failure prints
 /// the diagnostics and sets `exit_code`.
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,

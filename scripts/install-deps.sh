@@ -19,7 +19,13 @@ packages=(
   poppler-utils qpdf cmark cmark-gfm
   # the HTML page: an HTML5 checker, a headless browser and PNG decoding
   tidy chromium libpng-dev
+  # ajv-cli, which checks CVs against the editor schema
+  nodejs
 )
+# NodeSource's nodejs package bundles npm and conflicts with Debian's npm.
+if ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

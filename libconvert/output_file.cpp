@@ -112,19 +112,53 @@ std::string StagedOutputs::stage(const std::string& path,
 }
 
 std::string StagedOutputs::commit() {
-  for (size_t i = 0; i < files_.size(); ++i) {
-    const File& file = files_[i];
+  committed_ = true;
+  // Each existing file gets a second name first, so that a rename that
+  // fails half-way can put the earlier files back as they were.
+  std::vector<std::string> backups(files_.size());
+  std::string error;
+  for (size_t i = 0; i < files_.size() && error.empty(); ++i) {
+    struct stat status;
+    if (::lstat(files_[i].path.c_str(), &status) != 0)
+      continue;
+    if (S_ISDIR(status.st_mode)) {
+      error = "cannot write " + files_[i].path + ": it is a directory";
+      break;
+    }
+    std::string backup = files_[i].temporary + ".old";
+    if (::link(files_[i].path.c_str(), backup.c_str()) != 0)
+      error = "cannot write " + files_[i].path + ": " + std::strerror(errno);
+    else
+      backups[i] = backup;
+  }
+
+  size_t renamed = 0;
+  for (; renamed < files_.size() && error.empty(); ++renamed) {
+    const File& file = files_[renamed];
     if (std::rename(file.temporary.c_str(), file.path.c_str()) != 0) {
-      std::string message =
-          "cannot write " + file.path + ": " + std::strerror(errno);
-      for (size_t j = i; j < files_.size(); ++j)
-        ::unlink(files_[j].temporary.c_str());
-      committed_ = true;
-      return message;
+      error = "cannot write " + file.path + ": " + std::strerror(errno);
+      break;
     }
   }
-  committed_ = true;
-  return {};
+
+  if (!error.empty()) {
+    for (size_t i = 0; i < renamed; ++i) {
+      if (backups[i].empty())
+        ::unlink(files_[i].path.c_str());
+      else
+        std::rename(backups[i].c_str(), files_[i].path.c_str());
+    }
+    for (size_t i = renamed; i < files_.size(); ++i)
+      ::unlink(files_[i].temporary.c_str());
+  }
+  for (const std::string& backup : backups)
+    if (!backup.empty())
+      ::unlink(backup.c_str());
+  if (!error.empty())
+    for (auto folder = created_folders_.rbegin();
+         folder != created_folders_.rend(); ++folder)
+      ::rmdir(folder->c_str());
+  return error;
 }
 
 std::vector<std::string> StagedOutputs::paths() const {

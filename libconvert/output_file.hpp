@@ -29,10 +29,11 @@ public:
   /// missing folders. Returns an empty string on success, else the error.
   std::string stage(const std::string& path, std::string_view content);
 
-  /// Renames every staged file into place. Returns an empty string on
-  /// success, else the error.
-  /// NOTE: a rename that fails after others succeeded (a full disk cannot
-  /// cause one, since the data is already written) leaves those in place.
+  /// Renames every staged file into place. When one rename fails, the
+  /// files renamed before it are put back as they were. Returns an empty
+  /// string on success, else the error.
+  /// NOTE: a crash during commit() can leave some files new and others
+  /// old, since the renames are several system calls.
   std::string commit();
 
   /// The final paths of the staged files, in staging order.

@@ -15,8 +15,12 @@
 
 namespace cvc {
 
-std::string write_file_atomically(const std::string& path,
-                                  std::string_view content) {
+namespace {
+
+// Writes `content` to a new temporary file in the folder of `path` and
+// stores its name in `temporary`. Returns the error message, if any.
+std::string write_temporary(const std::string& path, std::string_view content,
+                            std::string& temporary) {
   std::filesystem::path target(path);
   std::filesystem::path folder = target.parent_path();
   if (folder.empty())
@@ -48,12 +52,120 @@ std::string write_file_atomically(const std::string& path,
   mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  if (::close(fd) != 0 || std::rename(pattern.c_str(), path.c_str()) != 0) {
+  if (::close(fd) != 0) {
     std::string message = "cannot write " + path + ": " + std::strerror(errno);
     ::unlink(pattern.c_str());
     return message;
   }
+  temporary = pattern;
   return {};
+}
+
+} // namespace
+
+std::string write_file_atomically(const std::string& path,
+                                  std::string_view content) {
+  std::string temporary;
+  std::string error = write_temporary(path, content, temporary);
+  if (!error.empty())
+    return error;
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::string message = "cannot write " + path + ": " + std::strerror(errno);
+    ::unlink(temporary.c_str());
+    return message;
+  }
+  return {};
+}
+
+StagedOutputs::~StagedOutputs() {
+  if (committed_)
+    return;
+  for (const File& file : files_)
+    ::unlink(file.temporary.c_str());
+  // The deepest folders were created last; only empty ones are removed.
+  for (auto folder = created_folders_.rbegin();
+       folder != created_folders_.rend(); ++folder)
+    ::rmdir(folder->c_str());
+}
+
+std::string StagedOutputs::stage(const std::string& path,
+                                 std::string_view content) {
+  namespace fs = std::filesystem;
+  std::error_code code;
+  fs::path folder = fs::path(path).parent_path();
+  std::vector<fs::path> missing;
+  for (fs::path f = folder; !f.empty() && !fs::exists(f, code);
+       f = f.parent_path())
+    missing.push_back(f);
+  for (auto f = missing.rbegin(); f != missing.rend(); ++f) {
+    if (!fs::create_directory(*f, code) && code)
+      return "cannot create folder " + f->string() + ": " + code.message();
+    created_folders_.push_back(f->string());
+  }
+
+  File file{path, {}};
+  std::string error = write_temporary(path, content, file.temporary);
+  if (!error.empty())
+    return error;
+  files_.push_back(std::move(file));
+  return {};
+}
+
+std::string StagedOutputs::commit() {
+  committed_ = true;
+  // Each existing file gets a second name first, so that a rename that
+  // fails half-way can put the earlier files back as they were.
+  std::vector<std::string> backups(files_.size());
+  std::string error;
+  for (size_t i = 0; i < files_.size() && error.empty(); ++i) {
+    struct stat status;
+    if (::lstat(files_[i].path.c_str(), &status) != 0)
+      continue;
+    if (S_ISDIR(status.st_mode)) {
+      error = "cannot write " + files_[i].path + ": it is a directory";
+      break;
+    }
+    std::string backup = files_[i].temporary + ".old";
+    if (::link(files_[i].path.c_str(), backup.c_str()) != 0)
+      error = "cannot write " + files_[i].path + ": " + std::strerror(errno);
+    else
+      backups[i] = backup;
+  }
+
+  size_t renamed = 0;
+  for (; renamed < files_.size() && error.empty(); ++renamed) {
+    const File& file = files_[renamed];
+    if (std::rename(file.temporary.c_str(), file.path.c_str()) != 0) {
+      error = "cannot write " + file.path + ": " + std::strerror(errno);
+      break;
+    }
+  }
+
+  if (!error.empty()) {
+    for (size_t i = 0; i < renamed; ++i) {
+      if (backups[i].empty())
+        ::unlink(files_[i].path.c_str());
+      else
+        std::rename(backups[i].c_str(), files_[i].path.c_str());
+    }
+    for (size_t i = renamed; i < files_.size(); ++i)
+      ::unlink(files_[i].temporary.c_str());
+  }
+  for (const std::string& backup : backups)
+    if (!backup.empty())
+      ::unlink(backup.c_str());
+  if (!error.empty())
+    for (auto folder = created_folders_.rbegin();
+         folder != created_folders_.rend(); ++folder)
+      ::rmdir(folder->c_str());
+  return error;
+}
+
+std::vector<std::string> StagedOutputs::paths() const {
+  std::vector<std::string> result;
+  for (const File& file : files_)
+    result.push_back(file.path);
+  return result;
 }
 
 namespace {

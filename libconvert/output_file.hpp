@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cvc {
 
@@ -12,6 +13,41 @@ namespace cvc {
 /// Returns an empty string on success, else the error message.
 std::string write_file_atomically(const std::string& path,
                                   std::string_view content);
+
+/// A set of output files that appear together or not at all. Each file is
+/// first written to a temporary file in its own folder; commit() renames
+/// them all into place. Temporary files and the folders created for them
+/// are removed when the set is destroyed without a commit.
+class StagedOutputs {
+public:
+  StagedOutputs() = default;
+  StagedOutputs(const StagedOutputs&) = delete;
+  StagedOutputs& operator=(const StagedOutputs&) = delete;
+  ~StagedOutputs();
+
+  /// Writes `content` to a temporary file beside `path`, creating the
+  /// missing folders. Returns an empty string on success, else the error.
+  std::string stage(const std::string& path, std::string_view content);
+
+  /// Renames every staged file into place. When one rename fails, the
+  /// files renamed before it are put back as they were. Returns an empty
+  /// string on success, else the error.
+  /// NOTE: a crash during commit() can leave some files new and others
+  /// old, since the renames are several system calls.
+  std::string commit();
+
+  /// The final paths of the staged files, in staging order.
+  std::vector<std::string> paths() const;
+
+private:
+  struct File {
+    std::string path;
+    std::string temporary;
+  };
+  std::vector<File> files_;
+  std::vector<std::string> created_folders_;
+  bool committed_ = false;
+};
 
 /// Reads a whole file, or standard input for `-`, but at most `max_bytes`
 /// and one byte more, so that the caller can tell an input over the limit

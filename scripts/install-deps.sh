@@ -19,6 +19,8 @@ packages=(
   poppler-utils qpdf cmark cmark-gfm
   # the HTML page: an HTML5 checker, a headless browser and PNG decoding
   tidy chromium libpng-dev
+  # ajv-cli, which checks CVs against the editor schema
+  nodejs
 )
 # Node.js and npm run the JSON Resume schema checks and theme. A Node.js
 # from elsewhere that ships its own npm is kept: Debian's npm package

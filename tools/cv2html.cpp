@@ -54,8 +54,8 @@ int run(int argc, char** argv) {
 
   Diagnostics diagnostics;
   int exit_code = tool::kSuccess;
-  std::optional<Cv> cv =
-      tool::load_cv(common.input, diagnostics, common.verbosity, exit_code);
+  std::optional<Cv> cv = tool::load_cv(
+      common.input, diagnostics, common.verbosity, exit_code, common.limits);
   if (!cv)
     return exit_code;
   if (common.input != "-")

@@ -39,6 +39,12 @@ void print_error(const std::string& program, const std::string& message) {
   std::cerr << program << ": error: " << message << '\n';
 }
 
+void print_warning(const std::string& program, const std::string& message,
+                   const Verbosity& verbosity) {
+  if (!verbosity.quiet)
+    std::cerr << program << ": warning: " << message << '\n';
+}
+
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
                           const Verbosity& verbosity, int& exit_code,
                           const ReadLimits& limits) {
@@ -94,13 +100,30 @@ parse_command_line(int argc, char** argv, const std::string& program,
                    const std::string& usage,
                    const boost::program_options::options_description& specific,
                    CommonOptions& common) {
+  std::vector<std::string> arguments;
+  std::optional<int> done = parse_command_line(
+      argc, argv, program, usage, specific, CommandShape{}, common, arguments);
+  if (!done)
+    common.input = arguments.front();
+  return done;
+}
+
+std::optional<int>
+parse_command_line(int argc, char** argv, const std::string& program,
+                   const std::string& usage,
+                   const boost::program_options::options_description& specific,
+                   const CommandShape& shape, CommonOptions& common,
+                   std::vector<std::string>& arguments) {
   namespace po = boost::program_options;
   po::options_description general("Common options");
-  general.add_options()                         //
-      ("help,h", "print this help and exit")    //
-      ("version", "print the version and exit") //
-      ("output,o", po::value(&common.output)->value_name("FILE"),
-       "write to FILE instead of standard output") //
+  general.add_options()                      //
+      ("help,h", "print this help and exit") //
+      ("version", "print the version and exit");
+  if (shape.takes_output)
+    general.add_options()(
+        "output,o", po::value(&common.output)->value_name(shape.output_name),
+        shape.output_help.c_str());
+  general.add_options() //
       ("max-input-size",
        po::value(&common.limits.max_input_bytes)
            ->default_value(common.limits.max_input_bytes)
@@ -115,12 +138,13 @@ parse_command_line(int argc, char** argv, const std::string& program,
   po::options_description visible(usage + "\n\nOptions");
   visible.add(specific).add(general);
   po::options_description hidden;
-  hidden.add_options()("input", po::value(&common.input));
+  hidden.add_options()("arguments", po::value(&arguments)->composing());
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
-  positional.add("input", 1);
+  positional.add("arguments", shape.max_arguments);
 
+  std::string help_hint = "\n  run '" + program + " --help' for usage";
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv)
@@ -130,8 +154,7 @@ parse_command_line(int argc, char** argv, const std::string& program,
               vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    print_error(program, std::string(e.what()) + "\n  run '" + program +
-                             " --help' for usage");
+    print_error(program, std::string(e.what()) + help_hint);
     return kUsageError;
   }
   if (vm.count("help")) {
@@ -142,10 +165,9 @@ parse_command_line(int argc, char** argv, const std::string& program,
     std::cout << program << ' ' << CVCONVERT_VERSION << '\n';
     return kSuccess;
   }
-  if (common.input.empty()) {
-    print_error(program, "missing INPUT (a CV file, or - for standard "
-                         "input)\n  run '" +
-                             program + " --help' for usage");
+  if (arguments.empty() && shape.argument_required) {
+    print_error(program, "missing " + shape.argument_name + " (" +
+                             shape.argument_help + ")" + help_hint);
     return kUsageError;
   }
   return std::nullopt;

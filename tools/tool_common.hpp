@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cvc::tool {
 
@@ -50,6 +51,33 @@ parse_command_line(int argc, char** argv, const std::string& program,
                    const boost::program_options::options_description& specific,
                    CommonOptions& common);
 
+/// What a command takes besides the common options, for commands whose
+/// arguments are not one INPUT (`cvconvert validate CV...`).
+struct CommandShape {
+  /// The name of the positional arguments in messages (`INPUT`, `NAME`).
+  std::string argument_name = "INPUT";
+  /// What the positional argument is, for the message when it is missing.
+  std::string argument_help = "a CV file, or - for standard input";
+  /// How many positional arguments the command takes at most; -1 for any.
+  int max_arguments = 1;
+  /// Whether at least one positional argument is required.
+  bool argument_required = true;
+  /// Whether the command takes `-o`, and the name and help of its value.
+  bool takes_output = true;
+  std::string output_name = "FILE";
+  std::string output_help = "write to FILE instead of standard output";
+};
+
+/// Parses a command line of the given shape into `common` and
+/// `arguments` (the positional arguments). Returns an exit code when the
+/// command should stop, else nothing.
+std::optional<int>
+parse_command_line(int argc, char** argv, const std::string& program,
+                   const std::string& usage,
+                   const boost::program_options::options_description& specific,
+                   const CommandShape& shape, CommonOptions& common,
+                   std::vector<std::string>& arguments);
+
 /// Runs a tool's main function, turning an escaped exception into an
 /// internal error message and exit status 3.
 int run_tool(const std::string& program, int (*run)(int, char**), int argc,
@@ -62,6 +90,10 @@ void print_diagnostics(const Diagnostics& diagnostics,
 
 /// Prints `program: error: message` to stderr.
 void print_error(const std::string& program, const std::string& message);
+
+/// Prints `program: warning: message` to stderr, unless `quiet`.
+void print_warning(const std::string& program, const std::string& message,
+                   const Verbosity& verbosity);
 
 /// Reads and validates a CV from a file or `-` (stdin). On failure prints
 /// the diagnostics and sets `exit_code`.

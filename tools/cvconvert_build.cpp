@@ -11,10 +11,15 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <thread>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace po = boost::program_options;
@@ -189,7 +194,8 @@ bool write_site(const Cv& cv, const BuildOptions& options,
 
 // Compiles the LaTeX document into `pdf`. Returns an exit code.
 int compile_pdf(const LatexDocument& document, const BuildOptions& options,
-                const Verbosity& verbosity, std::string& pdf) {
+                const Verbosity& verbosity, const std::string& pdf_path,
+                const std::string& fingerprint, std::string& pdf) {
   std::vector<TexRequirement> missing =
       missing_tex_files(document.scripts, document.engine);
   if (!missing.empty()) {
@@ -206,7 +212,9 @@ int compile_pdf(const LatexDocument& document, const BuildOptions& options,
   CompileOptions compile;
   compile.engine = document.engine;
   compile.timeout_seconds = options.timeout;
-  CompileResult result = compile_latex(document.text, compile);
+  compile.aux_cache = aux_cache_path(pdf_path);
+  CompileResult result = compile_latex(
+      with_fingerprint(document.text, document.engine, fingerprint), compile);
   if (!result.ok) {
     print_error(kBuild, "cannot compile cv.pdf: " + result.error);
     return kTexFailed;
@@ -247,12 +255,92 @@ std::string stage_items(const std::vector<CollectionFile>& items,
   return {};
 }
 
+// Builds several CVs, each into DIR/NAME (NAME from the CV's file name), as
+// child processes of this program, as many at a time as there are cores.
+// The child gets this command line with one CV and its own -o. Returns the
+// highest exit status of the children.
+int build_many(int argc, char** argv, const std::vector<std::string>& cvs,
+               const CommonOptions& common) {
+  std::vector<std::string> shared;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "-o" || arg == "--output") {
+      ++i;
+      continue;
+    }
+    if (arg.rfind("--output=", 0) == 0 ||
+        (arg.rfind("-o", 0) == 0 && arg.size() > 2 && arg[2] != '-'))
+      continue;
+    if (std::find(cvs.begin(), cvs.end(), arg) != cvs.end())
+      continue;
+    shared.emplace_back(arg);
+  }
+  std::set<std::string> names;
+  for (const std::string& cv : cvs) {
+    if (cv == "-") {
+      print_error(kBuild, "standard input ('-') can only be built alone");
+      return kUsageError;
+    }
+    if (!names.insert(fs::path(cv).stem().string()).second) {
+      print_error(kBuild, "two CVs are named '" + fs::path(cv).stem().string() +
+                              "': each is built into DIR/NAME, so names must "
+                              "differ");
+      return kUsageError;
+    }
+  }
+
+  std::string self = fs::read_symlink("/proc/self/exe").string();
+  unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+  std::map<pid_t, std::string> running;
+  int worst = kSuccess;
+  size_t next = 0;
+  auto wait_one = [&] {
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid <= 0)
+      return;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : kIoError;
+    worst = std::max(worst, code);
+    if (code != kSuccess)
+      std::cerr << kBuild << ": " << running[pid] << " failed (exit status "
+                << code << ")\n";
+    running.erase(pid);
+  };
+  while (next < cvs.size() || !running.empty()) {
+    while (next < cvs.size() && running.size() < workers) {
+      const std::string& cv = cvs[next++];
+      std::string folder =
+          (fs::path(common.output) / fs::path(cv).stem()).string();
+      std::vector<std::string> args = {self, "build"};
+      args.insert(args.end(), shared.begin(), shared.end());
+      args.insert(args.end(), {cv, "-o", folder});
+      std::vector<char*> child_argv;
+      for (std::string& arg : args)
+        child_argv.push_back(arg.data());
+      child_argv.push_back(nullptr);
+      pid_t pid = fork();
+      if (pid == 0) {
+        execv(self.c_str(), child_argv.data());
+        _exit(kIoError);
+      }
+      if (pid < 0) {
+        print_error(kBuild, "cannot start a build process");
+        return kIoError;
+      }
+      running[pid] = cv;
+    }
+    wait_one();
+  }
+  return worst;
+}
+
 } // namespace
 
 int run_build(int argc, char** argv) {
   CommonOptions common;
   CommandShape shape;
   shape.argument_name = "CV";
+  shape.max_arguments = -1;
   shape.output_name = "DIR";
   shape.output_help = "the folder to write cv.tex, cv.pdf, cv.md, cv.html "
                       "and the other formats into (required; created if "
@@ -283,11 +371,12 @@ int run_build(int argc, char** argv) {
        "seconds before a TeX run is stopped");
   if (std::optional<int> done = parse_command_line(
           argc, argv, kBuild,
-          "Usage: cvconvert build [options] CV -o DIR\n\n"
+          "Usage: cvconvert build [options] CV... -o DIR\n\n"
           "Reads and validates a CV (RenderCV YAML) once and writes every\n"
           "format into DIR as cv.EXT; cv.pdf only when the TeX engine is\n"
           "installed. Either every file is written or none is. CV '-'\n"
-          "reads standard input.",
+          "reads standard input. With several CVs, each is built into\n"
+          "DIR/NAME (NAME from its file name), using every core.",
           specific, shape, common, arguments))
     return *done;
 
@@ -306,6 +395,9 @@ int run_build(int argc, char** argv) {
   if (!parse_formats(formats, options.formats))
     return kUsageError;
   options.pdf = !no_pdf;
+
+  if (arguments.size() > 1)
+    return build_many(argc, argv, arguments, common);
 
   Diagnostics diagnostics;
   int exit_code = kSuccess;
@@ -329,13 +421,19 @@ int run_build(int argc, char** argv) {
     return kInvalidCv;
 
   if (options.pdf && selected(options.formats, kPdf) && latex) {
-    if (on_path(latex->engine)) {
+    std::string pdf_path = (fs::path(common.output) / "cv.pdf").string();
+    // A cv.pdf made from this very document stays: no TeX run.
+    std::string fingerprint = tex_fingerprint(latex->text, latex->engine);
+    if (pdf_has_fingerprint(pdf_path, fingerprint)) {
+      if (common.verbosity.verbose)
+        std::cerr << kBuild << ": " << pdf_path << " is up to date\n";
+    } else if (on_path(latex->engine)) {
       std::string pdf;
-      int status = compile_pdf(*latex, options, common.verbosity, pdf);
+      int status = compile_pdf(*latex, options, common.verbosity, pdf_path,
+                               fingerprint, pdf);
       if (status != kSuccess)
         return status;
-      outputs.push_back(
-          {(fs::path(common.output) / "cv.pdf").string(), std::move(pdf)});
+      outputs.push_back({pdf_path, std::move(pdf)});
     } else if (common.verbosity.strict) {
       print_error(kBuild, "cannot compile cv.pdf: " + latex->engine +
                               " is not installed (install TeX Live, or pass "

@@ -299,11 +299,17 @@ std::string range_separator(const Locale& locale) {
       separator = text.substr(first + 3, second - first - 3);
     // ICU puts thin spaces (U+2009) around the dash for some languages;
     // plain spaces read the same in every output format.
-    for (std::string_view thin : {"\u2009", "\u202F"}) {
-      size_t at;
-      while ((at = separator.find(thin)) != std::string::npos)
-        separator.replace(at, thin.size(), " ");
+    std::string plain;
+    for (size_t i = 0; i < separator.size();) {
+      std::string_view rest = std::string_view(separator).substr(i);
+      if (rest.substr(0, 3) == "\u2009" || rest.substr(0, 3) == "\u202F") {
+        plain += ' ';
+        i += 3;
+      } else {
+        plain += separator[i++];
+      }
     }
+    separator = plain;
   }
   cache.emplace(locale.language, separator);
   return separator;

@@ -17,6 +17,8 @@ packages=(
   latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp latex-cjk-japanese-wadalab
   # checks on the outputs
   poppler-utils qpdf cmark cmark-gfm
+  # benchmarks: Google Benchmark, process timing and pandoc for a ratio
+  libbenchmark-dev hyperfine pandoc time
   # the HTML page: an HTML5 checker, a headless browser and PNG decoding
   tidy chromium libpng-dev
   # ajv-cli, which checks CVs against the editor schema

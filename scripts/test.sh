@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, then builds and runs the whole test suite twice
 # (the CMake presets `dev`, with warnings as errors, and `asan`, with
-# AddressSanitizer and UndefinedBehaviorSanitizer), and fuzzes the reader
-# and the writers for a minute.
+# AddressSanitizer and UndefinedBehaviorSanitizer), fuzzes the reader and
+# the writers for a minute, and runs the benchmarks in their short mode so
+# that they keep working.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +17,5 @@ for preset in dev asan; do
 done
 
 scripts/fuzz.sh 60
+bench/run.sh --short >/dev/null
+echo "benchmarks: short run passed"

@@ -1,6 +1,7 @@
 #include "dates.hpp"
 #include "dates_locale_table.hpp"
 #include "html_writer.hpp"
+#include "json_writer.hpp"
 #include "markdown_writer.hpp"
 #include "support.hpp"
 
@@ -151,6 +152,21 @@ TEST_CASE("dates: newest first names a section") {
   CHECK(diagnostics.all()[0].message ==
         "'newest_first' names no section 'Job'");
   CHECK(diagnostics.all()[0].hint == "did you mean 'Jobs'?");
+}
+
+TEST_CASE("dates: ISO form in JSON Resume") {
+  for (const test::LocaleDates& expected : test::kLocaleDates) {
+    INFO(expected.language);
+    Cv cv = test::parse_valid(test::dated_cv(expected.language));
+    Diagnostics diagnostics;
+    std::string json =
+        write_json_resume(cv, JsonFlavor::JsonResume, diagnostics);
+    // The same ISO dates in every language, at the precision given.
+    for (const char* iso : {"\"2018\"", "\"2018-09\"", "\"2018-09-05\""})
+      CHECK(json.find(iso) != std::string::npos);
+    CHECK(json.find("present") == std::string::npos);
+    CHECK(json.find(expected.month) == std::string::npos);
+  }
 }
 
 TEST_CASE("dates: same text in Markdown and HTML") {

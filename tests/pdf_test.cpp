@@ -259,6 +259,24 @@ TEST_CASE("Samples compile in every style") {
   CHECK(contains(text, cv.name.source));
 }
 
+TEST_CASE("Reference CV compiles in every colour") {
+  const std::string color =
+      GENERATE(as<std::string>{}, "blue", "orange", "green", "red", "purple",
+               "grey", "black", "burgundy");
+  INFO("colour " << color);
+  Cv cv = parse_valid(read_file(source_path("samples/academicpages.yaml")));
+  LatexOptions options;
+  options.color = color;
+  std::string tex = latex_of(cv, options);
+  // moderncv 2.4 needs the colour before the style; 2.3.1 takes either.
+  size_t color_at = tex.find("\\moderncvcolor{" + color + "}");
+  size_t style_at = tex.find("\\moderncvstyle");
+  CHECK(color_at != std::string::npos);
+  CHECK(color_at < style_at);
+  std::string text = pdf_text(compile_pdf(tex));
+  CHECK(contains(text, cv.name.source));
+}
+
 TEST_CASE("Academicpages sample matches reference CV") {
   std::string yaml = read_file(source_path("samples/academicpages.yaml"));
   const std::string abstract_key = "**Abstract:** ";

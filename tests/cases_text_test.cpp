@@ -10,7 +10,6 @@
 #include <cmark.h>
 #include <pugixml.hpp>
 
-#include <functional>
 #include <memory>
 #include <sstream>
 
@@ -18,70 +17,6 @@ using namespace cvc;
 using namespace cvc::test;
 
 namespace {
-
-using FieldVisitor = std::function<void(const std::string&, const Text&)>;
-
-void visit_highlights(const std::vector<Highlight>& items,
-                      const FieldVisitor& visit) {
-  for (const Highlight& item : items) {
-    visit("highlights", item.text);
-    visit_highlights(item.children, visit);
-  }
-}
-
-void visit_dated(const DatedFields& dated, const FieldVisitor& visit) {
-  visit("location", dated.location);
-  visit("summary", dated.summary);
-  visit_highlights(dated.highlights, visit);
-}
-
-// Calls `visit` for every non-empty text field of a CV.
-void for_each_field(const Cv& cv, const FieldVisitor& visit) {
-  auto checked = [&](const std::string& name, const Text& text) {
-    if (!text.empty())
-      visit(name, text);
-  };
-  checked("name", cv.name);
-  checked("headline", cv.headline);
-  checked("location", cv.location);
-  for (const Section& section : cv.sections) {
-    checked("section title", section.title);
-    for (const Entry& entry : section.entries) {
-      std::visit(
-          [&](const auto& e) {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_base_of_v<DatedFields, T>)
-              visit_dated(e, checked);
-            if constexpr (std::is_same_v<T, EducationEntry>) {
-              checked("institution", e.institution);
-              checked("area", e.area);
-              checked("degree", e.degree);
-            } else if constexpr (std::is_same_v<T, ExperienceEntry>) {
-              checked("company", e.company);
-              checked("position", e.position);
-            } else if constexpr (std::is_same_v<T, PublicationEntry>) {
-              checked("title", e.title);
-              checked("journal", e.journal);
-              for (const Text& author : e.authors)
-                checked("authors", author);
-            } else if constexpr (std::is_same_v<T, NormalEntry>) {
-              checked("name", e.name);
-            } else if constexpr (std::is_same_v<T, OneLineEntry>) {
-              checked("label", e.label);
-              checked("details", e.details);
-            } else if constexpr (std::is_same_v<T, BulletEntry>) {
-              checked("bullet", e.bullet);
-            } else if constexpr (std::is_same_v<T, TextEntry>) {
-              checked("text", e.text);
-            }
-            for (const Extra& extra : e.extras)
-              for (const Text& value : extra.values)
-                checked(extra.key, value);
-          },
-          entry);
-    }
-  }
-}
 
 Cv case_cv(const std::string& name) {
   return parse_valid(read_file(source_path("tests/cases/" + name + ".yaml")));

@@ -115,6 +115,21 @@ TEST_CASE("html page: every page parses and passes tidy") {
   }
 }
 
+TEST_CASE("html page: every model link kept") {
+  for (const std::string& path : page_inputs()) {
+    Cv cv = parse_valid(read_file(path));
+    pugi::xml_document document;
+    parse_page(page_of_file(path), document);
+    std::vector<std::string> hrefs;
+    for (pugi::xpath_node link : document.select_nodes("//a[@href]"))
+      hrefs.push_back(link.node().attribute("href").value());
+    for (const std::string& target : model_link_targets(cv)) {
+      INFO(path << ": " << target);
+      CHECK(std::find(hrefs.begin(), hrefs.end(), target) != hrefs.end());
+    }
+  }
+}
+
 TEST_CASE("html page: headings in order, one h1, one section each") {
   for (const std::string& path : page_inputs()) {
     INFO(path);

@@ -250,6 +250,29 @@ TEST_CASE("markdown page: link targets match the model") {
         targets.end());
 }
 
+TEST_CASE("markdown page: every model link kept") {
+  std::vector<std::string> inputs = {"samples/academicpages.yaml",
+                                     "samples/engineer.yaml",
+                                     "samples/minimal.yaml"};
+  for (const auto& entry :
+       std::filesystem::directory_iterator(source_path("tests/cases")))
+    inputs.push_back("tests/cases/" + entry.path().filename().string());
+  for (const std::string& name : inputs) {
+    Cv cv = sample(name);
+    std::vector<std::string> expected = model_link_targets(cv);
+    for (MarkdownFlavor flavor :
+         {MarkdownFlavor::CommonMark, MarkdownFlavor::Academicpages}) {
+      std::vector<std::string> targets =
+          link_targets(without_front_matter(page_of(cv, flavor)));
+      for (const std::string& target : expected) {
+        INFO(name << ": " << target);
+        CHECK(std::find(targets.begin(), targets.end(), target) !=
+              targets.end());
+      }
+    }
+  }
+}
+
 TEST_CASE("markdown page: academicpages front matter") {
   std::string page = page_of(sample("samples/academicpages.yaml"),
                              MarkdownFlavor::Academicpages);

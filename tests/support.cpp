@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include "latex_compile.hpp"
+#include "links.hpp"
 #include "reader.hpp"
 
 #include <catch2/catch.hpp>
@@ -129,6 +130,101 @@ std::string pdf_links(const std::string& pdf) {
   CommandResult result = run_command("qpdf --qdf --object-streams=disable '" +
                                      file.path() + "' - | grep -a '/URI ('");
   return result.output;
+}
+
+namespace {
+
+void visit_highlights(const std::vector<Highlight>& items,
+                      const FieldVisitor& visit) {
+  for (const Highlight& item : items) {
+    visit("highlights", item.text);
+    visit_highlights(item.children, visit);
+  }
+}
+
+void visit_dated(const DatedFields& dated, const FieldVisitor& visit) {
+  visit("location", dated.location);
+  visit("summary", dated.summary);
+  visit_highlights(dated.highlights, visit);
+}
+
+void collect_links(const MarkupNode& node, std::vector<std::string>& out) {
+  if (node.kind == NodeKind::Link && is_safe_link(node.literal))
+    out.push_back(node.literal);
+  for (const MarkupNode& child : node.children)
+    collect_links(child, out);
+}
+
+} // namespace
+
+// Calls `visit` for every non-empty text field of a CV.
+void for_each_field(const Cv& cv, const FieldVisitor& visit) {
+  auto checked = [&](const std::string& name, const Text& text) {
+    if (!text.empty())
+      visit(name, text);
+  };
+  checked("name", cv.name);
+  checked("headline", cv.headline);
+  checked("location", cv.location);
+  for (const Section& section : cv.sections) {
+    checked("section title", section.title);
+    for (const Entry& entry : section.entries) {
+      std::visit(
+          [&](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_base_of_v<DatedFields, T>)
+              visit_dated(e, checked);
+            if constexpr (std::is_same_v<T, EducationEntry>) {
+              checked("institution", e.institution);
+              checked("area", e.area);
+              checked("degree", e.degree);
+            } else if constexpr (std::is_same_v<T, ExperienceEntry>) {
+              checked("company", e.company);
+              checked("position", e.position);
+            } else if constexpr (std::is_same_v<T, PublicationEntry>) {
+              checked("title", e.title);
+              checked("journal", e.journal);
+              for (const Text& author : e.authors)
+                checked("authors", author);
+            } else if constexpr (std::is_same_v<T, NormalEntry>) {
+              checked("name", e.name);
+            } else if constexpr (std::is_same_v<T, OneLineEntry>) {
+              checked("label", e.label);
+              checked("details", e.details);
+            } else if constexpr (std::is_same_v<T, BulletEntry>) {
+              checked("bullet", e.bullet);
+            } else if constexpr (std::is_same_v<T, TextEntry>) {
+              checked("text", e.text);
+            }
+            for (const Extra& extra : e.extras)
+              for (const Text& value : extra.values)
+                checked(extra.key, value);
+          },
+          entry);
+    }
+  }
+}
+
+std::vector<std::string> model_link_targets(const Cv& cv) {
+  std::vector<std::string> out;
+  for (const Scalar& email : cv.emails)
+    out.push_back(mailto_url(email.value));
+  for (const Scalar& website : cv.websites)
+    out.push_back(website_url(website.value));
+  for (const SocialNetwork& social : cv.social_networks)
+    out.push_back(social.url);
+  for (const Section& section : cv.sections)
+    for (const Entry& entry : section.entries)
+      if (const auto* publication = std::get_if<PublicationEntry>(&entry)) {
+        if (!publication->doi.empty())
+          out.push_back(doi_url(publication->doi.value));
+        if (!publication->url.empty())
+          out.push_back(website_url(publication->url.value));
+      }
+  for_each_field(cv, [&](const std::string&, const Text& text) {
+    collect_links(text.tree, out);
+  });
+  return out;
 }
 
 void require_in_order(const std::string& text,

@@ -6,6 +6,7 @@
 #include "latex_writer.hpp"
 #include "model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -44,6 +45,17 @@ std::string pdf_text(const std::string& pdf);
 
 /// Returns the link targets (/URI) of a PDF, decoded by qpdf.
 std::string pdf_links(const std::string& pdf);
+
+/// Calls `visit` with the field's name and value for every non-empty text
+/// field of a CV: header, section titles, entry fields, highlights at every
+/// depth, and extras.
+using FieldVisitor = std::function<void(const std::string&, const Text&)>;
+void for_each_field(const Cv& cv, const FieldVisitor& visit);
+
+/// Returns the link targets that a CV's outputs must hold: e-mail, phone,
+/// websites and profiles, DOIs and URLs of entries, and the safe links in
+/// every text field.
+std::vector<std::string> model_link_targets(const Cv& cv);
 
 /// Returns the position of each of `items` in `text`, searching each after
 /// the previous one; fails the test naming the first item not found.

@@ -102,6 +102,11 @@ DateParse parse_date(std::string_view text, bool free_text) {
                      "': expected YYYY, YYYY-MM or YYYY-MM-DD";
       return result;
     }
+    if (year == 0) {
+      result.error =
+          "invalid date '" + std::string(text) + "': there is no year 0";
+      return result;
+    }
     if (count >= 2 && (month < 1 || month > 12)) {
       result.error = "invalid date '" + std::string(text) + "': month " +
                      std::to_string(month) + " does not exist";

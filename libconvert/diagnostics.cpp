@@ -62,6 +62,21 @@ size_t display_width(std::string_view line, size_t bytes) {
 
 } // namespace
 
+namespace {
+
+// Replaces control characters, which a value quoted in a message may hold,
+// with '?', byte for byte.
+std::string printable_text(std::string text) {
+  for (char& c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t') || byte == 0x7F)
+      c = '?';
+  }
+  return text;
+}
+
+} // namespace
+
 std::string format_diagnostic(const Diagnostic& diagnostic,
                               std::string_view file_name,
                               std::string_view source, bool color) {
@@ -80,12 +95,16 @@ std::string format_diagnostic(const Diagnostic& diagnostic,
   out += is_error ? "error: " : "warning: ";
   if (color)
     out += "\033[0m\033[1m";
-  out += diagnostic.message;
+  out += printable_text(diagnostic.message);
   if (color)
     out += "\033[0m";
   out += '\n';
 
-  std::string_view line = source_line(source, diagnostic.pos.line);
+  // Control characters of the file (an escape sequence could clear the
+  // terminal) are shown as '?', byte for byte, so the caret stays put.
+  std::string printable =
+      printable_text(std::string(source_line(source, diagnostic.pos.line)));
+  std::string_view line = printable;
   if (diagnostic.pos.line > 0 && !line.empty()) {
     size_t column = diagnostic.pos.column > 0 ? diagnostic.pos.column - 1 : 0;
     // A long line is shown as a window around the column, cut at
@@ -119,7 +138,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic,
     out += color ? "\033[32m^\033[0m\n" : "^\n";
   }
   if (!diagnostic.hint.empty())
-    out += "  " + diagnostic.hint + '\n';
+    out += "  " + printable_text(diagnostic.hint) + '\n';
   return out;
 }
 

@@ -22,6 +22,15 @@ namespace cvc {
 
 namespace {
 
+// The signal that interrupted a TeX run, if any. The wait loop checks it,
+// kills TeX's process group and removes the folder before the signal is
+// raised again.
+volatile std::sig_atomic_t g_interrupting_signal = 0;
+
+void remember_signal(int signal) {
+  g_interrupting_signal = signal;
+}
+
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
@@ -82,6 +91,13 @@ RunResult run_process(const std::vector<std::string>& argv,
     }
     if (done < 0 && errno != EINTR)
       return result;
+    if (g_interrupting_signal != 0) {
+      kill(-pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      result.timed_out = false;
+      result.exit_code = 128 + g_interrupting_signal;
+      return result;
+    }
     if (std::chrono::steady_clock::now() >= deadline) {
       kill(-pid, SIGKILL);
       waitpid(pid, &status, 0);
@@ -163,7 +179,7 @@ std::vector<TexRequirement> missing_tex_files(unsigned scripts,
       wanted.push_back({"lgrenc.def", "texlive-lang-greek"});
     if (scripts & kScriptCyrillic) {
       wanted.push_back({"t2aenc.def", "texlive-lang-cyrillic"});
-      wanted.push_back({"larm1000.pfb", "cm-super"});
+      wanted.push_back({"sfrm1000.pfb", "cm-super"});
     }
     if (scripts & (kScriptChinese | kScriptJapanese))
       wanted.push_back({"CJKutf8.sty", "latex-cjk-common"});
@@ -257,8 +273,39 @@ std::string aux_cache_path(const std::string& output) {
          ".aux";
 }
 
+namespace {
+
+CompileResult compile_in_folder(const std::string& tex,
+                                const CompileOptions& options);
+
+} // namespace
+
 CompileResult compile_latex(const std::string& tex,
                             const CompileOptions& options) {
+  const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction handler {};
+  handler.sa_handler = remember_signal;
+  sigemptyset(&handler.sa_mask);
+  struct sigaction previous[3];
+  g_interrupting_signal = 0;
+  for (int i = 0; i < 3; ++i)
+    sigaction(signals[i], &handler, &previous[i]);
+
+  CompileResult result = compile_in_folder(tex, options);
+
+  for (int i = 0; i < 3; ++i)
+    sigaction(signals[i], &previous[i], nullptr);
+  if (int signal = g_interrupting_signal) {
+    // The folder is gone and TeX is dead: now the signal takes its course.
+    std::raise(signal);
+  }
+  return result;
+}
+
+namespace {
+
+CompileResult compile_in_folder(const std::string& tex,
+                                const CompileOptions& options) {
   CompileResult result;
   std::string pattern =
       (fs::temp_directory_path() / "cvconvert-XXXXXX").string();
@@ -331,5 +378,7 @@ CompileResult compile_latex(const std::string& tex,
   result.ok = true;
   return result;
 }
+
+} // namespace
 
 } // namespace cvc

@@ -466,6 +466,17 @@ std::string LatexEscaper::escape_text(std::string_view text,
     if (to_transliterate.empty())
       return;
     std::string ascii = transliterate_to_ascii(to_transliterate);
+    bool letters = std::any_of(ascii.begin(), ascii.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= '0' && c <= '9');
+    });
+    if (!letters) {
+      // Nothing readable came out: the text is dropped, and said so.
+      for (char32_t cp : to_transliterate)
+        unsupported.insert(cp);
+      to_transliterate.clear();
+      return;
+    }
     if (!transliterated_from.empty())
       transliterated_from += U"', '";
     transliterated_from += to_transliterate;
@@ -807,9 +818,12 @@ std::string LatexEscaper::escape_pdf_string(std::string_view text) const {
 }
 
 std::string LatexEscaper::render(const MarkupNode& node, std::string_view field,
-                                 SourcePos pos) {
+                                 SourcePos pos, int enclosing_lists) {
   std::string out;
+  int saved = list_depth_;
+  list_depth_ = enclosing_lists;
   render_node(node, field, pos, out, 0);
+  list_depth_ = saved;
   return out;
 }
 
@@ -842,13 +856,33 @@ void LatexEscaper::render_node(const MarkupNode& node, std::string_view field,
     }
     break;
   }
-  case NodeKind::Paragraph:
-    for (const MarkupNode& child : node.children)
-      render_node(child, field, pos, out, depth + 1);
+  case NodeKind::Paragraph: {
+    // A line break before any text or after all of it has no line to end.
+    size_t first = 0;
+    size_t last = node.children.size();
+    while (first < last && node.children[first].kind == NodeKind::LineBreak)
+      ++first;
+    while (last > first && node.children[last - 1].kind == NodeKind::LineBreak)
+      --last;
+    for (size_t i = first; i < last; ++i)
+      render_node(node.children[i], field, pos, out, depth + 1);
     break;
+  }
   case NodeKind::BulletList:
   case NodeKind::OrderedList: {
     bool ordered = node.kind == NodeKind::OrderedList;
+    if (list_depth_ >= kMaxListDepth) {
+      // LaTeX nests lists four deep; deeper items become lines that start
+      // with a dash (or their number) in the innermost list.
+      int number = node.list_start;
+      for (const MarkupNode& item : node.children) {
+        out += "\\newline{}";
+        out += ordered ? std::to_string(number++) + ". " : "\\textendash{} ";
+        render_node(item, field, pos, out, depth + 1);
+      }
+      break;
+    }
+    ++list_depth_;
     out += ordered ? "\\begin{enumerate}" : "\\begin{itemize}";
     int number = node.list_start;
     for (const MarkupNode& item : node.children) {
@@ -859,6 +893,7 @@ void LatexEscaper::render_node(const MarkupNode& node, std::string_view field,
       render_node(item, field, pos, out, depth + 1);
     }
     out += ordered ? "\\end{enumerate}" : "\\end{itemize}";
+    --list_depth_;
     break;
   }
   case NodeKind::Text:
@@ -879,11 +914,17 @@ void LatexEscaper::render_node(const MarkupNode& node, std::string_view field,
     std::string inner;
     for (const MarkupNode& child : node.children)
       render_node(child, field, pos, inner, depth + 1);
-    if (!is_safe_link(node.literal)) {
+    if (inner.empty())
+      inner = escape_text(node.literal, field, pos);
+    // A relative link in a PDF opens a file next to it on the reader's
+    // machine, so only absolute links are kept.
+    bool absolute = node.literal.find(':') != std::string::npos &&
+                    node.literal.find(':') < node.literal.find_first_of("/?#");
+    if (!is_safe_link(node.literal) || !absolute) {
       diagnostics_.warning(pos, "dropped link to '" + node.literal + "' in " +
                                     field_name(field) +
-                                    ": only http, https, mailto and tel links "
-                                    "are kept");
+                                    ": only absolute http, https, mailto and "
+                                    "tel links are kept");
       out += inner;
       break;
     }

@@ -48,9 +48,13 @@ public:
                      std::string_view field = {}, SourcePos pos = {});
 
   /// Renders a parsed field: emphasis, links and lists become LaTeX
-  /// commands and every text run is escaped.
+  /// commands and every text run is escaped. `enclosing_lists` counts the
+  /// lists the result is placed in, since LaTeX nests lists only so deep.
   std::string render(const MarkupNode& node, std::string_view field,
-                     SourcePos pos);
+                     SourcePos pos, int enclosing_lists = 0);
+
+  /// How deep LaTeX lists may nest here; deeper items become lines.
+  static constexpr int kMaxListDepth = 3;
 
   /// Renders a parsed field as a plain PDF string (metadata, bookmarks).
   std::string render_pdf_string(const MarkupNode& node);
@@ -71,6 +75,8 @@ private:
 
   bool unicode_engine_;
   unsigned allowed_;
+  // Lists open around the node being rendered; highlights add one more.
+  int list_depth_ = 0;
   unsigned scripts_ = 0;
   Diagnostics& diagnostics_;
 };

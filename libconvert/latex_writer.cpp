@@ -145,7 +145,7 @@ private:
   data header();
   data section(const Section& section);
   data entry(const Entry& entry, size_t index, size_t count);
-  std::string highlights(const std::vector<Highlight>& items);
+  std::string highlights(const std::vector<Highlight>& items, int level = 0);
   std::string description(const DatedFields& dated, const EntryCommon& common,
                           std::vector<std::string> lines,
                           const std::vector<std::string_view>& shown_extras);
@@ -200,16 +200,21 @@ data LatexWriter::cvitem(std::string label, std::string body) {
   return fields;
 }
 
-std::string LatexWriter::highlights(const std::vector<Highlight>& items) {
+std::string LatexWriter::highlights(const std::vector<Highlight>& items,
+                                    int level) {
   if (items.empty())
     return {};
-  std::string out = "\\begin{itemize}";
+  // Past the depth that LaTeX nests lists to, items become dashed lines.
+  bool as_list = level < LatexEscaper::kMaxListDepth;
+  std::string out = as_list ? "\\begin{itemize}" : "";
   for (const Highlight& item : items) {
-    out += "\\item ";
-    out += text(item.text, "highlights");
-    out += highlights(item.children);
+    out += as_list ? "\\item " : "\\newline{}\\textendash{} ";
+    out += escaper_.render(item.text.tree, "highlights", item.text.pos,
+                           std::min(level + 1, LatexEscaper::kMaxListDepth));
+    out += highlights(item.children, level + 1);
   }
-  out += "\\end{itemize}";
+  if (as_list)
+    out += "\\end{itemize}";
   return out;
 }
 
@@ -444,7 +449,9 @@ data LatexWriter::header() {
   data socials = data::type::list;
   for (const SocialNetwork& social : cv_.social_networks) {
     const char* kind = moderncv_social_kind(social.network.value);
-    if (kind) {
+    // \social prints the argument it links to, so it only takes usernames
+    // that print as typed.
+    if (kind && prints_as_typed(social.username.value, "._-")) {
       data item;
       item.set("network", kind);
       item.set("username", url(social.username.value));
@@ -459,8 +466,11 @@ data LatexWriter::header() {
 
   if (!extra_info.empty()) {
     std::string joined;
+    // The styles place \extrainfo in a table cell (classic) or a footer
+    // line (casual, banking), where a line break fails, so the items share
+    // one line.
     for (const std::string& item : extra_info)
-      joined += (joined.empty() ? "" : "\\\\") + item;
+      joined += (joined.empty() ? "" : " \\textperiodcentered{} ") + item;
     out.set("extra_info", joined);
   }
   return out;
@@ -514,6 +524,13 @@ std::optional<LatexDocument> LatexWriter::write() {
     if (!partial)
       break;
     std::string body = *partial;
+    // A partial that includes a partial could include itself without end.
+    if (body.find("<<>") != std::string::npos ||
+        body.find("{{>") != std::string::npos) {
+      error = "invalid template " + std::string(name) +
+              ".tex: a partial may not include another partial";
+      break;
+    }
     document.set(name, kainjow::mustache::partial([body] { return body; }));
   }
   if (!main || !error.empty()) {

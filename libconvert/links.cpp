@@ -103,7 +103,19 @@ std::string doi_url(std::string_view doi) {
       break;
     }
   }
-  return "https://doi.org/" + std::string(doi);
+  // `#`, `?` and `%` may occur in a DOI but mean something else in a URL.
+  std::string encoded;
+  for (char c : doi) {
+    if (c == '#')
+      encoded += "%23";
+    else if (c == '?')
+      encoded += "%3F";
+    else if (c == '%')
+      encoded += "%25";
+    else
+      encoded += c;
+  }
+  return "https://doi.org/" + encoded;
 }
 
 bool is_known_social_network(std::string_view network) {
@@ -136,6 +148,10 @@ std::string social_network_url(std::string_view network,
     return "https://" + std::string(account.substr(at + 1)) + "/@" +
            std::string(account.substr(0, at));
   }
+  // YouTube and others put an `@` in the URL; a username typed with one
+  // keeps a single `@`.
+  if (network == "YouTube" && !username.empty() && username.front() == '@')
+    username.remove_prefix(1);
   for (const NetworkPattern& pattern : kNetworks)
     if (pattern.name == network)
       return std::string(pattern.prefix) + std::string(username);

@@ -47,11 +47,16 @@ std::string write_temporary(const std::string& path, std::string_view content,
     data += written;
     left -= static_cast<size_t>(written);
   }
-  // mkstemp creates the file readable by its owner only; outputs get the
-  // usual permissions that the umask leaves.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // mkstemp creates the file readable by its owner only. A file replaced
+  // keeps its permissions; a new one gets those that the umask leaves.
+  struct stat existing;
+  if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    ::fchmod(fd, existing.st_mode & 07777);
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
   if (::close(fd) != 0) {
     std::string message = "cannot write " + path + ": " + std::strerror(errno);
     ::unlink(pattern.c_str());
@@ -63,18 +68,53 @@ std::string write_temporary(const std::string& path, std::string_view content,
 
 } // namespace
 
-std::string write_file_atomically(const std::string& path,
+// Writes straight into an output that is not a regular file (a FIFO, a
+// terminal, /dev/null): renaming over it would replace the device or pipe.
+std::string write_stream(const std::string& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::app);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.flush();
+  if (!out)
+    return "cannot write " + path + ": " + std::strerror(errno);
+  return {};
+}
+
+std::string write_file_atomically(const std::string& requested,
                                   std::string_view content) {
+  namespace fs = std::filesystem;
+  std::error_code code;
+  // A symbolic link stays a link: the file it points to is replaced.
+  std::string path = requested;
+  if (fs::is_symlink(requested, code)) {
+    fs::path target = fs::read_symlink(requested, code);
+    if (target.is_relative())
+      target = fs::path(requested).parent_path() / target;
+    path = target.string();
+  }
+  fs::file_status status = fs::status(path, code);
+  if (fs::exists(status) && fs::is_directory(status))
+    return "cannot write " + requested + ": it is a directory";
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    return write_stream(path, content);
+
   std::string temporary;
   std::string error = write_temporary(path, content, temporary);
   if (!error.empty())
     return error;
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::string message = "cannot write " + path + ": " + std::strerror(errno);
+    std::string message =
+        "cannot write " + requested + ": " + std::strerror(errno);
     ::unlink(temporary.c_str());
     return message;
   }
   return {};
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat first;
+  struct stat second;
+  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 &&
+         first.st_dev == second.st_dev && first.st_ino == second.st_ino;
 }
 
 StagedOutputs::~StagedOutputs() {

@@ -9,7 +9,10 @@
 namespace cvc {
 
 /// Writes `content` to a temporary file in the folder of `path` and renames
-/// it into place, so a failed run leaves any existing file untouched.
+/// it into place, so a failed run leaves any existing file untouched. A
+/// symbolic link keeps pointing at the file it names, an existing file
+/// keeps its permissions, and an output that is not a regular file (a
+/// FIFO, /dev/null) is written to directly.
 /// Returns an empty string on success, else the error message.
 std::string write_file_atomically(const std::string& path,
                                   std::string_view content);
@@ -48,6 +51,10 @@ private:
   std::vector<std::string> created_folders_;
   bool committed_ = false;
 };
+
+/// Returns whether two paths name the same existing file (the same device
+/// and inode), through links of any kind.
+bool same_file(const std::string& a, const std::string& b);
 
 /// Reads a whole file, or standard input for `-`, but at most `max_bytes`
 /// and one byte more, so that the caller can tell an input over the limit

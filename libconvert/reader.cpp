@@ -327,6 +327,7 @@ private:
                                        std::string_view what);
 
   void read_cv_map(const YAML::Node& node);
+  void check_website(const Scalar& website);
   void read_design(const YAML::Node& node);
   void read_locale(const YAML::Node& node);
   void read_settings(const YAML::Node& node);
@@ -359,6 +360,14 @@ std::vector<Reader::Field> Reader::fields_of(const YAML::Node& map,
       continue;
     }
     std::string name = key.Scalar();
+    if (name == "<<" && key.Tag() != "!") {
+      diagnostics_.error(pos_of(key),
+                         "YAML merge keys ('<<') are not supported in " +
+                             std::string(where),
+                         "write the keys out, or use an alias for a whole "
+                         "value");
+      continue;
+    }
     auto [found, inserted] = seen.emplace(name, pos_of(key));
     if (!inserted) {
       diagnostics_.error(
@@ -630,6 +639,20 @@ std::optional<Cv> Reader::read_document() {
     return std::nullopt;
   }
 
+  if (size_t nul = source.find('\0'); nul != std::string::npos) {
+    int line = 1 + static_cast<int>(
+                       std::count(source.begin(), source.begin() + nul, '\n'));
+    size_t line_start = source.rfind('\n', nul);
+    int column =
+        static_cast<int>(
+            nul - (line_start == std::string::npos ? 0 : line_start + 1)) +
+        1;
+    diagnostics_.error({line, column},
+                       "invalid character: a NUL byte at byte offset " +
+                           std::to_string(nul),
+                       "YAML files are text; save the file as UTF-8 text");
+    return std::nullopt;
+  }
   if (std::optional<SourcePos> deep =
           find_deep_flow(source, limits_.max_flow_depth)) {
     diagnostics_.error(*deep, "invalid YAML: collections nested more than " +
@@ -640,7 +663,15 @@ std::optional<Cv> Reader::read_document() {
 
   YAML::Node root;
   try {
-    root = YAML::Load(source);
+    std::vector<YAML::Node> documents = YAML::LoadAll(source);
+    if (documents.size() > 1) {
+      diagnostics_.error(pos_of(documents[1]),
+                         "the file holds more than one YAML document",
+                         "keep one CV per file: remove the second '---'");
+      return std::nullopt;
+    }
+    if (!documents.empty())
+      root = documents.front();
   } catch (const YAML::ParserException& e) {
     std::string hint;
     if (e.msg.find("anchor") != std::string::npos ||
@@ -661,7 +692,10 @@ std::optional<Cv> Reader::read_document() {
   }
 
   if (!root.IsMap()) {
-    diagnostics_.error(pos_of(root),
+    SourcePos where = pos_of(root);
+    if (where.line == 0)
+      where = {1, 1};
+    diagnostics_.error(where,
                        "invalid CV: the top level must be a mapping with the "
                        "key 'cv', got " +
                            std::string(type_name(root)));
@@ -710,6 +744,28 @@ std::optional<Cv> Reader::read_document() {
   return std::move(cv_);
 }
 
+// A website is a web address: with http, https or no scheme at all.
+void Reader::check_website(const Scalar& website) {
+  std::string_view value = website.value;
+  size_t colon = value.find(':');
+  size_t slash = value.find('/');
+  bool has_scheme = colon != std::string_view::npos &&
+                    (slash == std::string_view::npos || colon < slash) &&
+                    value.find_first_of(" .", 0) > colon;
+  if (!has_scheme)
+    return;
+  std::string scheme(value.substr(0, colon));
+  for (char& c : scheme)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  if (scheme != "http" && scheme != "https")
+    diagnostics_.error(website.pos,
+                       "invalid website " + quoted(website.value) +
+                           ": only http and https addresses are websites",
+                       "put e-mail addresses under 'email' and phone numbers "
+                       "under 'phone'");
+}
+
 void Reader::read_cv_map(const YAML::Node& node) {
   if (!node.IsMap()) {
     diagnostics_.error(pos_of(node), "invalid value for 'cv': expected a "
@@ -737,6 +793,8 @@ void Reader::read_cv_map(const YAML::Node& node) {
       cv_.phones = plain_list(field.value, "phone");
     } else if (key == "website") {
       cv_.websites = plain_list(field.value, "website");
+      for (const Scalar& website : cv_.websites)
+        check_website(website);
     } else if (key == "photo") {
       cv_.photo = plain(field.value, "photo");
     } else if (key == "social_networks") {
@@ -1049,10 +1107,14 @@ void Reader::read_settings(const YAML::Node& node) {
   }
   for (const Field& field : fields_of(node, "'settings'")) {
     if (field.key == "current_date") {
-      if (std::optional<std::string> value = scalar(field.value, field.key))
-        cv_.settings.current_date = *value;
+      if (std::optional<Date> value = date(field.value, field.key, false))
+        cv_.settings.current_date = value->text;
     } else if (field.key == "bold_keywords") {
       cv_.settings.bold_keywords = string_list(field.value, field.key);
+      if (!cv_.settings.bold_keywords.empty())
+        diagnostics_.warning(pos_of(field.key_node),
+                             "'bold_keywords' is read but not applied",
+                             "write **keyword** in the fields instead");
     } else if (field.key == "newest_first") {
       cv_.settings.newest_first = string_list(field.value, field.key);
       newest_first_pos_ = pos_of(field.value);
@@ -1154,6 +1216,14 @@ void Reader::read_social_networks(const YAML::Node& node) {
       cv_.social_networks.push_back(std::move(social));
       continue;
     }
+    if (social.username.value.find("://") != std::string::npos) {
+      diagnostics_.error(social.username.pos,
+                         "invalid username " + quoted(social.username.value) +
+                             ": give the account name, not its URL",
+                         "the profile URL is made from the network and the "
+                         "username");
+      continue;
+    }
     if (!is_known_social_network(social.network.value)) {
       std::string suggestion =
           nearest_word(social.network.value, social_network_names());
@@ -1190,6 +1260,11 @@ void Reader::read_sections(const YAML::Node& node) {
     return;
   }
   for (const Field& field : fields_of(node, "'sections'")) {
+    if (field.key.find_first_not_of(" \t") == std::string::npos) {
+      diagnostics_.error(pos_of(field.key_node), "empty section title",
+                         "give the section a title, e.g. 'Experience:'");
+      continue;
+    }
     Section section;
     section.key = field.key;
     section.pos = pos_of(field.key_node);

@@ -324,9 +324,10 @@ TEST_CASE("html page: script end tag in JSON-LD values") {
 }
 
 TEST_CASE("html page: unsafe links dropped with a warning") {
+  // A website with another scheme is rejected by the reader already (see
+  // "website with a script scheme rejected" below).
   Cv cv = parse_valid(R"yaml(cv:
   name: A B
-  website: "javascript://example.org/%0aalert(1)"
   sections:
     Publications:
       - title: Paper
@@ -345,10 +346,24 @@ TEST_CASE("html page: unsafe links dropped with a warning") {
   CHECK(texts_of(document, "//h3") ==
         std::vector<std::string>{"Paper", "Talk"});
   std::string warnings = warnings_of(cv);
-  CHECK(contains(warnings, "in 'website'"));
   CHECK(contains(warnings, "in 'url'"));
   CHECK(contains(warnings, "in 'text entry'"));
-  CHECK(std::count(warnings.begin(), warnings.end(), '\n') == 4);
+  CHECK(std::count(warnings.begin(), warnings.end(), '\n') == 3);
+}
+
+TEST_CASE("html page: website with a script scheme rejected") {
+  for (const char* website :
+       {"javascript://example.org/%0aalert(1)", "data:text/html,x",
+        "mailto:a@example.org", "JaVaScRiPt:alert(1)"}) {
+    INFO(website);
+    Diagnostics diagnostics;
+    CHECK_FALSE(parse(std::string("cv:\n  name: A B\n  website: \"") +
+                          website + "\"\n",
+                      diagnostics)
+                    .has_value());
+    REQUIRE(diagnostics.error_count() == 1);
+    CHECK(contains(diagnostics.all()[0].message, "invalid website"));
+  }
 }
 
 TEST_CASE("html page: link text names the target") {

@@ -15,6 +15,12 @@ namespace cvc::tool {
 
 namespace {
 
+// The input of this run, so that an output never overwrites it.
+std::string& last_input_name() {
+  static std::string name;
+  return name;
+}
+
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color)
@@ -45,9 +51,14 @@ void print_warning(const std::string& program, const std::string& message,
     std::cerr << program << ": warning: " << message << '\n';
 }
 
+const std::string& last_input() {
+  return last_input_name();
+}
+
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
                           const Verbosity& verbosity, int& exit_code,
                           const ReadLimits& limits) {
+  last_input_name() = input;
   std::string content;
   std::string error;
   if (!read_input(input, content, error, limits.max_input_bytes)) {
@@ -77,6 +88,12 @@ bool finish_diagnostics(Diagnostics& diagnostics, const Verbosity& verbosity) {
 
 int write_output(const std::string& program, const std::string& output,
                  const std::string& content) {
+  if (!output.empty() && output != "-" && !last_input().empty() &&
+      last_input() != "-" && same_file(last_input(), output)) {
+    print_error(program, "the output " + output +
+                             " is the input file; choose another -o");
+    return kUsageError;
+  }
   if (output.empty() || output == "-") {
     // A closed pipe (`| head`) ends the tool quietly.
     std::signal(SIGPIPE, SIG_DFL);

@@ -2,9 +2,16 @@
 # Installs the build into a temporary prefix, checks what is there, and
 # builds and runs a small project that finds the library with
 # find_package(cvconvert).
-# Usage: check-install.sh BUILD_DIR
+# Usage: check-install.sh BUILD_DIR [sanitize|plain]
+# A sanitizer build installs an instrumented library, so the consumer is
+# built with the same sanitizers.
 set -euo pipefail
 build=$1
+flags=()
+if [ "${2:-plain}" = sanitize ]; then
+  flags=(-DCMAKE_CXX_FLAGS="-fsanitize=address,undefined"
+         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined")
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
@@ -26,7 +33,7 @@ for page in "$prefix"/share/man/man1/*.1; do
 done
 
 cmake -S "$here/consumer" -B "$work/consumer" \
-  -DCMAKE_PREFIX_PATH="$prefix" > "$work/configure.log" ||
+  -DCMAKE_PREFIX_PATH="$prefix" "${flags[@]}" > "$work/configure.log" ||
   { cat "$work/configure.log"; exit 1; }
 cmake --build "$work/consumer" > "$work/build.log" ||
   { cat "$work/build.log"; exit 1; }

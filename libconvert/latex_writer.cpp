@@ -342,6 +342,9 @@ data LatexWriter::entry(const Entry& entry, size_t index, size_t count) {
                   text(e.reversed_number, "reversed_number"));
   }
   case EntryKind::Text: {
+    // NOTE: \cvitem sets its text in a table cell, which cannot break
+    // across pages, so a single text entry or summary longer than a page
+    // is cut at the page's end. Highlights are split into boxes for this.
     const auto& e = std::get<TextEntry>(entry);
     return cvitem({}, text(e.text, "text entry"));
   }

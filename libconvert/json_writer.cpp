@@ -673,7 +673,9 @@ std::string Writer::write() {
   }
   if (document_["basics"].empty())
     document_.erase("basics");
-  return document_.dump(2, ' ', false, ordered_json::error_handler_t::strict) +
+  // Every string was checked as UTF-8 when the CV was read; should one
+  // still be invalid, it gets U+FFFD instead of ending the program.
+  return document_.dump(2, ' ', false, ordered_json::error_handler_t::replace) +
          "\n";
 }
 

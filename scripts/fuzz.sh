@@ -17,6 +17,11 @@ cmake --build build-fuzz -j"$(nproc)" --target fuzz_cv >/dev/null
 
 mkdir -p build-fuzz/corpus build-fuzz/findings
 cp samples/*.yaml tests/cases/*.yaml tests/fuzz-regressions/* build-fuzz/corpus/
+# The whole log stays in build-fuzz/fuzz.log; its end is printed.
+status=0
 build-fuzz/fuzz/fuzz_cv build-fuzz/corpus \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 2>&1 | tail -n 15
+  -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 \
+  >build-fuzz/fuzz.log 2>&1 || status=$?
+tail -n 15 build-fuzz/fuzz.log
+exit "$status"

@@ -231,11 +231,23 @@ bool line_has_tab_indent(const std::string& source, int line) {
 // stop reading at once.
 struct LimitExceeded {};
 
-// Returns the position of the first flow collection opened beyond
-// `max_depth` levels, or nothing. Quoted text and comments are skipped.
-std::optional<SourcePos> find_deep_flow(const std::string& source,
-                                        int max_depth) {
+// A problem in the flow collections of a file, found before yaml-cpp
+// reads it.
+struct FlowProblem {
+  SourcePos pos;
+  std::string message;
+};
+
+// Scans the flow collections (`[`, `{`) of a file, skipping quoted text and
+// comments. Reports a collection opened beyond `max_depth` levels, and a
+// `,` that follows a closed top-level collection: yaml-cpp 0.7 never
+// returns from `[x], y` and takes all memory.
+std::optional<FlowProblem> check_flow(const std::string& source,
+                                      int max_depth) {
   int depth = 0;
+  bool after_closed_flow = false;
+  bool seen_content = false;
+  bool root_is_flow = false;
   int line = 1;
   int column = 0;
   char quote = 0;
@@ -260,15 +272,35 @@ std::optional<SourcePos> find_deep_flow(const std::string& source,
     }
     bool after_blank = i == 0 || source[i - 1] == ' ' ||
                        source[i - 1] == '\t' || source[i - 1] == '\n';
-    if (c == '#' && after_blank)
+    if (c == ' ' || c == '\t' || c == '\r')
+      continue;
+    if (c == '#' && after_blank) {
       comment = true;
-    else if ((c == '"' || c == '\'') && after_blank)
+      continue;
+    }
+    // The `,` that yaml-cpp cannot handle starts a line, or follows a
+    // document that is itself a flow collection; elsewhere (in a block
+    // scalar's "[1], [2]") it is text.
+    bool line_start = column == 1 || source.find_last_not_of(" \t", i - 1) ==
+                                         source.rfind('\n', i);
+    if (c == ',' && depth == 0 && after_closed_flow &&
+        (line_start || root_is_flow))
+      return FlowProblem{{line, column},
+                         "invalid YAML: ',' after a closed flow collection"};
+    if (!seen_content) {
+      seen_content = true;
+      root_is_flow = c == '[' || c == '{';
+    }
+    after_closed_flow = false;
+    if ((c == '"' || c == '\'') && after_blank) {
       quote = c;
-    else if (c == '[' || c == '{') {
+    } else if (c == '[' || c == '{') {
       if (++depth > max_depth)
-        return SourcePos{line, column};
+        return FlowProblem{{line, column},
+                           "invalid YAML: collections nested more than " +
+                               std::to_string(max_depth) + " levels deep"};
     } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+      after_closed_flow = --depth == 0;
     }
   }
   return std::nullopt;
@@ -653,11 +685,9 @@ std::optional<Cv> Reader::read_document() {
                        "YAML files are text; save the file as UTF-8 text");
     return std::nullopt;
   }
-  if (std::optional<SourcePos> deep =
-          find_deep_flow(source, limits_.max_flow_depth)) {
-    diagnostics_.error(*deep, "invalid YAML: collections nested more than " +
-                                  std::to_string(limits_.max_flow_depth) +
-                                  " levels deep");
+  if (std::optional<FlowProblem> problem =
+          check_flow(source, limits_.max_flow_depth)) {
+    diagnostics_.error(problem->pos, problem->message);
     return std::nullopt;
   }
 

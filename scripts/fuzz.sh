@@ -5,22 +5,28 @@
 # build-fuzz/findings/; copy it into tests/fuzz-regressions/ once fixed, so
 # that ctest replays it from then on.
 #
-#   scripts/fuzz.sh            # the short run that CI does
-#   scripts/fuzz.sh 3600       # a long run
+#   scripts/fuzz.sh --ci       # the run that CI does: seed 1, 30,000 inputs,
+#                              # the same every time on the same corpus
+#   scripts/fuzz.sh 3600       # a long run of SECONDS seconds
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-60}
+limit=(-max_total_time="${1:-60}")
+if [ "${1:-}" = --ci ]; then
+  limit=(-seed=1 -runs=30000)
+fi
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCVCONVERT_FUZZ=ON -DCVCONVERT_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_cv >/dev/null
 
+# Each run starts from the seeds, so that --ci sees the same corpus.
+rm -rf build-fuzz/corpus
 mkdir -p build-fuzz/corpus build-fuzz/findings
 cp samples/*.yaml tests/cases/*.yaml tests/fuzz-regressions/* build-fuzz/corpus/
 # The whole log stays in build-fuzz/fuzz.log; its end is printed.
 status=0
 build-fuzz/fuzz/fuzz_cv build-fuzz/corpus \
-  -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 \
   >build-fuzz/fuzz.log 2>&1 || status=$?
 tail -n 15 build-fuzz/fuzz.log

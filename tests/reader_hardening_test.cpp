@@ -100,3 +100,18 @@ TEST_CASE("hardening: control characters not echoed") {
   CHECK(out.find('\x1b') == std::string::npos);
   CHECK(out.find("?[2Jkey") != std::string::npos);
 }
+
+TEST_CASE("hardening: comma after a flow collection") {
+  // yaml-cpp 0.7 never returns from these and takes all memory.
+  for (const char* yaml : {"[x], y\n", "[x]\n, y\n", "cv:\n  a: [x,]\n,y\n"}) {
+    INFO(yaml);
+    Diagnostics diagnostics;
+    CHECK_FALSE(test::parse(yaml, diagnostics).has_value());
+    REQUIRE(diagnostics.error_count() >= 1);
+    CHECK(diagnostics.all().front().message ==
+          "invalid YAML: ',' after a closed flow collection");
+  }
+  // The same characters in text are fine.
+  test::parse_valid("cv:\n  name: A\n  sections:\n    S:\n      - |\n"
+                    "        See [1], [2] and [3]\n");
+}

@@ -240,8 +240,8 @@ struct FlowProblem {
 
 // Scans the flow collections (`[`, `{`) of a file, skipping quoted text and
 // comments. Reports a collection opened beyond `max_depth` levels, and a
-// `,` that follows a closed top-level collection: yaml-cpp 0.7 never
-// returns from `[x], y` and takes all memory.
+// `,` that starts a document or follows a closed top-level collection:
+// yaml-cpp 0.7 never returns from `, y` or `[x], y` and takes all memory.
 std::optional<FlowProblem> check_flow(const std::string& source,
                                       int max_depth) {
   int depth = 0;
@@ -283,10 +283,22 @@ std::optional<FlowProblem> check_flow(const std::string& source,
     // scalar's "[1], [2]") it is text.
     bool line_start = column == 1 || source.find_last_not_of(" \t", i - 1) ==
                                          source.rfind('\n', i);
+    if (c == ',' && depth == 0 && !seen_content)
+      return FlowProblem{{line, column},
+                         "invalid YAML: a document cannot start with ','"};
     if (c == ',' && depth == 0 && after_closed_flow &&
         (line_start || root_is_flow))
       return FlowProblem{{line, column},
                          "invalid YAML: ',' after a closed flow collection"};
+    // A document marker starts the document afresh.
+    if (column == 1 && source.compare(i, 3, "---") == 0 &&
+        (i + 3 == source.size() || source[i + 3] == '\n' ||
+         source[i + 3] == ' ' || source[i + 3] == '\r')) {
+      seen_content = false;
+      i += 2;
+      column += 2;
+      continue;
+    }
     if (!seen_content) {
       seen_content = true;
       root_is_flow = c == '[' || c == '{';

@@ -111,6 +111,14 @@ TEST_CASE("hardening: comma after a flow collection") {
     CHECK(diagnostics.all().front().message ==
           "invalid YAML: ',' after a closed flow collection");
   }
+  for (const char* yaml : {", y\n", "# comment\n, y\n", " ,\n", "---\n, y\n"}) {
+    INFO(yaml);
+    Diagnostics diagnostics;
+    CHECK_FALSE(test::parse(yaml, diagnostics).has_value());
+    REQUIRE(diagnostics.error_count() >= 1);
+    CHECK(diagnostics.all().front().message ==
+          "invalid YAML: a document cannot start with ','");
+  }
   // The same characters in text are fine.
   test::parse_valid("cv:\n  name: A\n  sections:\n    S:\n      - |\n"
                     "        See [1], [2] and [3]\n");

@@ -248,6 +248,7 @@ std::optional<FlowProblem> check_flow(const std::string& source,
   bool after_closed_flow = false;
   bool seen_content = false;
   bool root_is_flow = false;
+  bool root_closed = false;
   int line = 1;
   int column = 0;
   char quote = 0;
@@ -286,8 +287,8 @@ std::optional<FlowProblem> check_flow(const std::string& source,
     if (c == ',' && depth == 0 && !seen_content)
       return FlowProblem{{line, column},
                          "invalid YAML: a document cannot start with ','"};
-    if (c == ',' && depth == 0 && after_closed_flow &&
-        (line_start || root_is_flow))
+    if (c == ',' && depth == 0 &&
+        ((after_closed_flow && line_start) || root_closed || column == 1))
       return FlowProblem{{line, column},
                          "invalid YAML: ',' after a closed flow collection"};
     // A document marker starts the document afresh.
@@ -313,6 +314,7 @@ std::optional<FlowProblem> check_flow(const std::string& source,
                                std::to_string(max_depth) + " levels deep"};
     } else if ((c == ']' || c == '}') && depth > 0) {
       after_closed_flow = --depth == 0;
+      root_closed = root_closed || (after_closed_flow && root_is_flow);
     }
   }
   return std::nullopt;

@@ -6,6 +6,16 @@
 #include "unicode.hpp"
 
 #include <yaml-cpp/yaml.h>
+#include <yaml.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
 
 #include <unicode/locid.h>
 
@@ -230,6 +240,91 @@ bool line_has_tab_indent(const std::string& source, int line) {
 // Thrown when a limit is exceeded, after the error has been reported, to
 // stop reading at once.
 struct LimitExceeded {};
+
+// Checks the YAML syntax with libyaml's event parser before yaml-cpp
+// builds the tree: yaml-cpp 0.7 never returns from some malformed inputs
+// (`, y` at the start of a document, `[x], y`) and takes all memory, while
+// libyaml, parsing as a stream, rejects them at once. Returns the error.
+std::optional<std::pair<SourcePos, std::string>>
+check_yaml_syntax(const std::string& source) {
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser))
+    return std::nullopt;
+  yaml_parser_set_input_string(
+      &parser, reinterpret_cast<const unsigned char*>(source.data()),
+      source.size());
+  std::optional<std::pair<SourcePos, std::string>> error;
+  while (true) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      std::string message =
+          parser.problem ? parser.problem : "the syntax is invalid";
+      yaml_mark_t mark = parser.problem_mark;
+      if (parser.context) {
+        // `while scanning a quoted scalar` points at where it started.
+        message += std::string(" ") + parser.context;
+        mark = parser.context_mark;
+      }
+      error = {
+          {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1},
+          "invalid YAML: " + message};
+      break;
+    }
+    bool done = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+    if (done)
+      break;
+  }
+  yaml_parser_delete(&parser);
+  return error;
+}
+
+// Returns whether yaml-cpp finishes reading `source`, tried in a child
+// process that is killed after 5 s or past 1 GiB of resident memory. (The
+// limits are watched from here: an address-space limit would also stop
+// AddressSanitizer, which reserves terabytes.)
+bool yaml_cpp_finishes(const std::string& source) {
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid < 0)
+    return false;
+  if (pid == 0) {
+    // A YAML error is an answer; running out of memory is not.
+    try {
+      YAML::LoadAll(source);
+    } catch (const YAML::Exception&) {
+    } catch (...) {
+      _exit(1);
+    }
+    _exit(0);
+  }
+  constexpr long kMaxResidentBytes = 1l << 30;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  long page = sysconf(_SC_PAGESIZE);
+  std::string statm = "/proc/" + std::to_string(pid) + "/statm";
+  while (true) {
+    int status = 0;
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid)
+      return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (done < 0 && errno != EINTR)
+      return false;
+    long size = 0;
+    long resident = 0;
+    if (FILE* file = std::fopen(statm.c_str(), "r")) {
+      if (std::fscanf(file, "%ld %ld", &size, &resident) != 2)
+        resident = 0;
+      std::fclose(file);
+    }
+    if (resident * page > kMaxResidentBytes ||
+        std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
 
 // A problem in the flow collections of a file, found before yaml-cpp
 // reads it.
@@ -702,6 +797,17 @@ std::optional<Cv> Reader::read_document() {
   if (std::optional<FlowProblem> problem =
           check_flow(source, limits_.max_flow_depth)) {
     diagnostics_.error(problem->pos, problem->message);
+    return std::nullopt;
+  }
+
+  // Where libyaml finds the syntax invalid, yaml-cpp is tried in a child
+  // process first: yaml-cpp 0.7 never returns from some such inputs and
+  // takes all memory. Input that libyaml accepts is read directly.
+  if (auto syntax = check_yaml_syntax(source);
+      syntax && !yaml_cpp_finishes(source)) {
+    diagnostics_.error(syntax->first, syntax->second,
+                       "quote values that contain ': ', ' #' or start with "
+                       "a special character");
     return std::nullopt;
   }
 

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   # build, and clang with libFuzzer for the fuzz target
   build-essential cmake pkg-config clang libclang-rt-14-dev
-  libcmark-dev libpugixml-dev libyaml-cpp-dev libboost-program-options-dev
+  libcmark-dev libpugixml-dev libyaml-cpp-dev libyaml-dev libboost-program-options-dev
   libicu-dev catch2 nlohmann-json3-dev libkainjow-mustache-dev
   # pdflatex with moderncv, its icons and the fonts and scripts it uses
   texlive-latex-base texlive-latex-recommended texlive-latex-extra

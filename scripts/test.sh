@@ -2,8 +2,8 @@
 # Installs what is missing, then builds and runs the whole test suite twice
 # (the CMake presets `dev`, with warnings as errors, and `asan`, with
 # AddressSanitizer and UndefinedBehaviorSanitizer), fuzzes the reader and
-# the writers with a fixed seed for 30,000 inputs, and runs the benchmarks in their short mode so
-# that they keep working.
+# the writers with a fixed seed for 5,000 inputs, and runs the benchmarks
+# in their short mode so that they keep working.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

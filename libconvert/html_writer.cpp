@@ -543,28 +543,6 @@ void HtmlWriter::entry(const Entry& entry, pugi::xml_node list) {
   }
 }
 
-// Whether an entry holds anything to show: empty strings and nulls are
-// absent, and an entry made only of them is left out.
-bool has_content(const Entry& entry) {
-  return std::visit(
-      [](const auto& e) {
-        using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, TextEntry>)
-          return !e.text.empty();
-        else if constexpr (std::is_same_v<T, OneLineEntry>)
-          return !e.label.empty() || !e.details.empty();
-        else if constexpr (std::is_same_v<T, BulletEntry>)
-          return !e.bullet.empty();
-        else if constexpr (std::is_same_v<T, NumberedEntry>)
-          return !e.number.empty();
-        else if constexpr (std::is_same_v<T, ReversedNumberedEntry>)
-          return !e.reversed_number.empty();
-        else
-          return true;
-      },
-      entry);
-}
-
 // Creates the element that holds a section's entries of `kind`.
 pugi::xml_node entry_list(pugi::xml_node section, EntryKind kind,
                           size_t count) {

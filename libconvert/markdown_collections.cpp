@@ -408,7 +408,7 @@ std::optional<std::vector<CollectionFile>> CollectionWriter::write() {
       templates[std::string(shape->name)] = *text;
     }
     for (const Entry& entry : section.entries) {
-      if (!markdown::has_content(entry))
+      if (!has_content(entry))
         continue;
       EntryParts parts = markdown::entry_parts(entry, cv_.locale, diagnostics_);
       std::string date = item_date(parts.sort_date);

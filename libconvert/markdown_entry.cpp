@@ -200,26 +200,6 @@ std::string liquid_safe(std::string markdown) {
   return out;
 }
 
-bool has_content(const Entry& entry) {
-  return std::visit(
-      [](const auto& e) {
-        using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, TextEntry>)
-          return !e.text.empty();
-        else if constexpr (std::is_same_v<T, OneLineEntry>)
-          return !e.label.empty() || !e.details.empty();
-        else if constexpr (std::is_same_v<T, BulletEntry>)
-          return !e.bullet.empty();
-        else if constexpr (std::is_same_v<T, NumberedEntry>)
-          return !e.number.empty();
-        else if constexpr (std::is_same_v<T, ReversedNumberedEntry>)
-          return !e.reversed_number.empty();
-        else
-          return true;
-      },
-      entry);
-}
-
 EntryParts entry_parts(const Entry& entry, const Locale& locale,
                        Diagnostics& diagnostics) {
   EntryParts parts;

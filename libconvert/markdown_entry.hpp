@@ -42,10 +42,6 @@ struct EntryParts {
   std::string link;
 };
 
-/// Returns whether an entry holds anything to show. Empty strings and nulls
-/// are absent, and an entry made only of them is left out.
-bool has_content(const Entry& entry);
-
 /// Takes an entry apart. Links with a scheme that no output keeps are
 /// replaced by their text, with a warning naming the field.
 EntryParts entry_parts(const Entry& entry, const Locale& locale,

@@ -212,7 +212,7 @@ data MarkdownWriter::section(const Section& section) {
                        : title);
   std::vector<const Entry*> shown;
   for (const Entry& e : section.entries)
-    if (markdown::has_content(e))
+    if (has_content(e))
       shown.push_back(&e);
   // Each entry is rendered on its own, so that list items follow each
   // other without the blank lines that would make the list loose.

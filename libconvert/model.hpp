@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -172,6 +173,28 @@ using Entry = std::variant<EducationEntry, ExperienceEntry, PublicationEntry,
 
 inline EntryKind kind_of(const Entry& entry) {
   return static_cast<EntryKind>(entry.index());
+}
+
+/// Returns whether an entry has anything to show. Empty strings and nulls
+/// are absent, and every writer leaves out an entry made only of them.
+inline bool has_content(const Entry& entry) {
+  return std::visit(
+      [](const auto& e) {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, TextEntry>)
+          return !e.text.empty();
+        else if constexpr (std::is_same_v<T, OneLineEntry>)
+          return !e.label.empty() || !e.details.empty();
+        else if constexpr (std::is_same_v<T, BulletEntry>)
+          return !e.bullet.empty();
+        else if constexpr (std::is_same_v<T, NumberedEntry>)
+          return !e.number.empty();
+        else if constexpr (std::is_same_v<T, ReversedNumberedEntry>)
+          return !e.reversed_number.empty();
+        else
+          return true;
+      },
+      entry);
 }
 
 /// The name of an entry kind as messages and docs use it.

@@ -471,7 +471,7 @@ std::string LatexEscaper::escape_text(std::string_view text,
              (c >= '0' && c <= '9');
     });
     if (!letters) {
-      // Nothing readable came out: the text is dropped, and said so.
+      // Nothing readable came out, so the text is dropped with a warning.
       for (char32_t cp : to_transliterate)
         unsupported.insert(cp);
       to_transliterate.clear();

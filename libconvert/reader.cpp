@@ -289,7 +289,7 @@ bool yaml_cpp_finishes(const std::string& source) {
   if (pid < 0)
     return false;
   if (pid == 0) {
-    // A YAML error is an answer; running out of memory is not.
+    // A YAML error means yaml-cpp finished. Running out of memory means not.
     try {
       YAML::LoadAll(source);
     } catch (const YAML::Exception&) {

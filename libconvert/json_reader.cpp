@@ -2,9 +2,9 @@
 
 #include "links.hpp"
 #include "reader.hpp"
+#include "yaml_tree.hpp"
 
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -31,8 +31,8 @@ SourcePos offset_to_pos(std::string_view text, size_t offset) {
     if (text[i] == '\n') {
       ++pos.line;
       pos.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++pos.column;
+    } else {
+      ++pos.column; // columns count bytes, as in every diagnostic
     }
   }
   return pos;
@@ -51,44 +51,59 @@ std::string pointer_key(std::string_view key) {
   return out;
 }
 
-SourcePos mark_pos(const YAML::Node& node) {
-  YAML::Mark mark = node.Mark();
-  if (mark.is_null())
-    return {};
-  return {mark.line + 1, mark.column + 1};
-}
+// JSON Resume documents nest a few levels; deeper input is not one.
+constexpr int kMaxJsonDepth = 64;
 
-// Records the position of each value and returns the values, every scalar
-// as a string, because JSON Resume values are strings.
-ordered_json walk_yaml(const YAML::Node& node, const std::string& pointer,
-                       std::map<std::string, SourcePos>& positions) {
-  positions[pointer] = mark_pos(node);
-  switch (node.Type()) {
-  case YAML::NodeType::Scalar:
-    return node.Scalar();
-  case YAML::NodeType::Sequence: {
-    ordered_json out = ordered_json::array();
-    size_t i = 0;
-    for (const YAML::Node& item : node)
-      out.push_back(
-          walk_yaml(item, pointer + "/" + std::to_string(i++), positions));
-    return out;
-  }
-  case YAML::NodeType::Map: {
-    ordered_json out = ordered_json::object();
-    for (const auto& pair : node) {
-      std::string key = pair.first.Scalar();
-      out[key] =
-          walk_yaml(pair.second, pointer + "/" + pointer_key(key), positions);
+// Walks a YAML tree into JSON. An alias is walked again each time it is
+// used, so the walk stops once it has visited more nodes than the tree
+// holds plus this many repeats: an alias bomb would expand to billions.
+constexpr size_t kMaxRepeatedNodes = 10000;
+
+class YamlWalk {
+public:
+  YamlWalk(std::map<std::string, SourcePos>& positions, size_t node_count)
+      : positions_(positions), budget_(node_count + kMaxRepeatedNodes) {}
+
+  bool exhausted() const { return exhausted_; }
+
+  // Records the position of each value and returns the values, every
+  // scalar as a string, because JSON Resume values are strings.
+  ordered_json walk(const yaml::Node& node, const std::string& pointer) {
+    if (budget_ == 0) {
+      exhausted_ = true;
+      return nullptr;
     }
-    return out;
+    --budget_;
+    positions_[pointer] = node.pos();
+    switch (node.type()) {
+    case yaml::NodeType::Scalar:
+      return node.text();
+    case yaml::NodeType::Sequence: {
+      ordered_json out = ordered_json::array();
+      for (size_t i = 0; i < node.size() && !exhausted_; ++i)
+        out.push_back(walk(node.item(i), pointer + "/" + std::to_string(i)));
+      return out;
+    }
+    case yaml::NodeType::Map: {
+      ordered_json out = ordered_json::object();
+      for (size_t i = 0; i < node.size() && !exhausted_; ++i) {
+        std::string key = node.key(i).text();
+        out[key] = walk(node.value(i), pointer + "/" + pointer_key(key));
+      }
+      return out;
+    }
+    case yaml::NodeType::Null:
+    case yaml::NodeType::Undefined:
+      break;
+    }
+    return nullptr;
   }
-  case YAML::NodeType::Null:
-  case YAML::NodeType::Undefined:
-    break;
-  }
-  return nullptr;
-}
+
+private:
+  std::map<std::string, SourcePos>& positions_;
+  size_t budget_;
+  bool exhausted_ = false;
+};
 
 bool looks_like_json(std::string_view content) {
   size_t first = content.find_first_not_of(" \t\r\n");
@@ -114,19 +129,29 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
                         "invalid JSON: " + message);
       return std::nullopt;
     }
-    // JSON is YAML, so yaml-cpp can tell where each value is; the values
-    // themselves come from the JSON parser.
-    try {
-      walk_yaml(YAML::Load(text), "", input.positions);
-    } catch (const YAML::Exception&) {
+    // JSON is YAML, so the YAML parser can tell where each value is; the
+    // values themselves come from the JSON parser.
+    yaml::Stream stream = yaml::Stream::parse(text, kMaxJsonDepth);
+    YamlWalk walk(input.positions, stream.node_count());
+    if (!stream.error() && !stream.documents().empty())
+      walk.walk(stream.documents().front(), "");
+    if (stream.error() || walk.exhausted())
       input.positions.clear();
-    }
   } else {
-    try {
-      input.document = walk_yaml(YAML::Load(text), "", input.positions);
-    } catch (const YAML::Exception& e) {
-      diagnostics.error({e.mark.line + 1, e.mark.column + 1},
-                        "invalid YAML: " + e.msg);
+    yaml::Stream stream = yaml::Stream::parse(text, kMaxJsonDepth);
+    if (const std::optional<yaml::ParseError>& error = stream.error()) {
+      diagnostics.error(error->pos, error->message);
+      return std::nullopt;
+    }
+    YamlWalk walk(input.positions, stream.node_count());
+    if (!stream.documents().empty())
+      input.document = walk.walk(stream.documents().front(), "");
+    if (walk.exhausted()) {
+      diagnostics.error(stream.documents().front().pos(),
+                        "too many values repeated through YAML aliases "
+                        "(more than " +
+                            std::to_string(kMaxRepeatedNodes) + ")",
+                        "write the values out instead of nesting aliases");
       return std::nullopt;
     }
   }
@@ -836,12 +861,14 @@ std::optional<Cv> read_converted(const Converted& converted,
 bool is_json_resume(std::string_view file_name, std::string_view content) {
   if (file_name.ends_with(".json") || looks_like_json(content))
     return true;
-  try {
-    YAML::Node root = YAML::Load(std::string(content));
-    return root.IsMap() && root["basics"] && !root["cv"];
-  } catch (const YAML::Exception&) {
+  // Only the top-level keys matter; a file that does not parse is read
+  // as a CV, whose reader reports the error.
+  yaml::Stream stream = yaml::Stream::parse(content, kMaxJsonDepth);
+  if (stream.error() || stream.documents().empty())
     return false;
-  }
+  const yaml::Node& root = stream.documents().front();
+  return root.is_map() && root.get("basics").is_defined() &&
+         !root.get("cv").is_defined();
 }
 
 std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics) {

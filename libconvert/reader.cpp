@@ -4,18 +4,7 @@
 #include "links.hpp"
 #include "markup.hpp"
 #include "unicode.hpp"
-
-#include <yaml-cpp/yaml.h>
-#include <yaml.h>
-
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <thread>
+#include "yaml_tree.hpp"
 
 #include <unicode/locid.h>
 
@@ -171,24 +160,21 @@ bool contains(const Keys& keys, std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
-SourcePos pos_of(const YAML::Node& node) {
-  YAML::Mark mark = node.Mark();
-  if (mark.is_null())
-    return {};
-  return {mark.line + 1, mark.column + 1};
+SourcePos pos_of(const yaml::Node& node) {
+  return node.pos();
 }
 
-const char* type_name(const YAML::Node& node) {
-  switch (node.Type()) {
-  case YAML::NodeType::Null:
+const char* type_name(const yaml::Node& node) {
+  switch (node.type()) {
+  case yaml::NodeType::Null:
     return "nothing";
-  case YAML::NodeType::Scalar:
+  case yaml::NodeType::Scalar:
     return "a string";
-  case YAML::NodeType::Sequence:
+  case yaml::NodeType::Sequence:
     return "a list";
-  case YAML::NodeType::Map:
+  case yaml::NodeType::Map:
     return "a mapping";
-  case YAML::NodeType::Undefined:
+  case yaml::NodeType::Undefined:
     break;
   }
   return "an undefined value";
@@ -241,180 +227,6 @@ bool line_has_tab_indent(const std::string& source, int line) {
 // stop reading at once.
 struct LimitExceeded {};
 
-// Checks the YAML syntax with libyaml's event parser before yaml-cpp
-// builds the tree: yaml-cpp 0.7 never returns from some malformed inputs
-// (`, y` at the start of a document, `[x], y`) and takes all memory, while
-// libyaml, parsing as a stream, rejects them at once. Returns the error.
-std::optional<std::pair<SourcePos, std::string>>
-check_yaml_syntax(const std::string& source) {
-  yaml_parser_t parser;
-  if (!yaml_parser_initialize(&parser))
-    return std::nullopt;
-  yaml_parser_set_input_string(
-      &parser, reinterpret_cast<const unsigned char*>(source.data()),
-      source.size());
-  std::optional<std::pair<SourcePos, std::string>> error;
-  while (true) {
-    yaml_event_t event;
-    if (!yaml_parser_parse(&parser, &event)) {
-      std::string message =
-          parser.problem ? parser.problem : "the syntax is invalid";
-      yaml_mark_t mark = parser.problem_mark;
-      if (parser.context) {
-        // `while scanning a quoted scalar` points at where it started.
-        message += std::string(" ") + parser.context;
-        mark = parser.context_mark;
-      }
-      error = {
-          {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1},
-          "invalid YAML: " + message};
-      break;
-    }
-    bool done = event.type == YAML_STREAM_END_EVENT;
-    yaml_event_delete(&event);
-    if (done)
-      break;
-  }
-  yaml_parser_delete(&parser);
-  return error;
-}
-
-// Returns whether yaml-cpp finishes reading `source`, tried in a child
-// process that is killed after 5 s or past 1 GiB of resident memory. (The
-// limits are watched from here: an address-space limit would also stop
-// AddressSanitizer, which reserves terabytes.)
-bool yaml_cpp_finishes(const std::string& source) {
-  std::fflush(nullptr);
-  pid_t pid = fork();
-  if (pid < 0)
-    return false;
-  if (pid == 0) {
-    // A YAML error means yaml-cpp finished. Running out of memory means not.
-    try {
-      YAML::LoadAll(source);
-    } catch (const YAML::Exception&) {
-    } catch (...) {
-      _exit(1);
-    }
-    _exit(0);
-  }
-  constexpr long kMaxResidentBytes = 1l << 30;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  long page = sysconf(_SC_PAGESIZE);
-  std::string statm = "/proc/" + std::to_string(pid) + "/statm";
-  while (true) {
-    int status = 0;
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid)
-      return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (done < 0 && errno != EINTR)
-      return false;
-    long size = 0;
-    long resident = 0;
-    if (FILE* file = std::fopen(statm.c_str(), "r")) {
-      if (std::fscanf(file, "%ld %ld", &size, &resident) != 2)
-        resident = 0;
-      std::fclose(file);
-    }
-    if (resident * page > kMaxResidentBytes ||
-        std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-}
-
-// A problem in the flow collections of a file, found before yaml-cpp
-// reads it.
-struct FlowProblem {
-  SourcePos pos;
-  std::string message;
-};
-
-// Scans the flow collections (`[`, `{`) of a file, skipping quoted text and
-// comments. Reports a collection opened beyond `max_depth` levels, and a
-// `,` that starts a document or follows a closed top-level collection:
-// yaml-cpp 0.7 never returns from `, y` or `[x], y` and takes all memory.
-std::optional<FlowProblem> check_flow(const std::string& source,
-                                      int max_depth) {
-  int depth = 0;
-  bool after_closed_flow = false;
-  bool seen_content = false;
-  bool root_is_flow = false;
-  bool root_closed = false;
-  int line = 1;
-  int column = 0;
-  char quote = 0;
-  bool comment = false;
-  for (size_t i = 0; i < source.size(); ++i) {
-    char c = source[i];
-    ++column;
-    if (c == '\n') {
-      ++line;
-      column = 0;
-      comment = false;
-      continue;
-    }
-    if (comment)
-      continue;
-    if (quote) {
-      if (c == '\\' && quote == '"')
-        ++i, ++column;
-      else if (c == quote)
-        quote = 0;
-      continue;
-    }
-    bool after_blank = i == 0 || source[i - 1] == ' ' ||
-                       source[i - 1] == '\t' || source[i - 1] == '\n';
-    if (c == ' ' || c == '\t' || c == '\r')
-      continue;
-    if (c == '#' && after_blank) {
-      comment = true;
-      continue;
-    }
-    // The `,` that yaml-cpp cannot handle starts a line, or follows a
-    // document that is itself a flow collection; elsewhere (in a block
-    // scalar's "[1], [2]") it is text.
-    bool line_start = column == 1 || source.find_last_not_of(" \t", i - 1) ==
-                                         source.rfind('\n', i);
-    if (c == ',' && depth == 0 && !seen_content)
-      return FlowProblem{{line, column},
-                         "invalid YAML: a document cannot start with ','"};
-    if (c == ',' && depth == 0 &&
-        ((after_closed_flow && line_start) || root_closed || column == 1))
-      return FlowProblem{{line, column},
-                         "invalid YAML: ',' after a closed flow collection"};
-    // A document marker starts the document afresh.
-    if (column == 1 && source.compare(i, 3, "---") == 0 &&
-        (i + 3 == source.size() || source[i + 3] == '\n' ||
-         source[i + 3] == ' ' || source[i + 3] == '\r')) {
-      seen_content = false;
-      i += 2;
-      column += 2;
-      continue;
-    }
-    if (!seen_content) {
-      seen_content = true;
-      root_is_flow = c == '[' || c == '{';
-    }
-    after_closed_flow = false;
-    if ((c == '"' || c == '\'') && after_blank) {
-      quote = c;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth)
-        return FlowProblem{{line, column},
-                           "invalid YAML: collections nested more than " +
-                               std::to_string(max_depth) + " levels deep"};
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      after_closed_flow = --depth == 0;
-      root_closed = root_closed || (after_closed_flow && root_is_flow);
-    }
-  }
-  return std::nullopt;
-}
-
 class Reader {
 public:
   Reader(Diagnostics& diagnostics, const ReadLimits& limits)
@@ -428,9 +240,9 @@ private:
   Diagnostics& diagnostics_;
   const ReadLimits& limits_;
   Cv cv_;
-  // Source offsets of the values read so far, to count values that an
-  // alias makes the reader visit again.
-  std::set<int> read_offsets_;
+  // Whether the value at each source offset has been read, to count values
+  // that an alias makes the reader visit again.
+  std::vector<bool> read_visits_;
   size_t alias_expansions_ = 0;
   size_t entry_count_ = 0;
   // Keys of RenderCV models that are ignored, reported once per model.
@@ -443,65 +255,62 @@ private:
   // A key and its value, in document order.
   struct Field {
     std::string key;
-    YAML::Node key_node;
-    YAML::Node value;
+    yaml::Node key_node;
+    yaml::Node value;
   };
 
-  std::vector<Field> fields_of(const YAML::Node& map, std::string_view where);
+  std::vector<Field> fields_of(const yaml::Node& map, std::string_view where);
   void reject_unknown_key(const Field& field, const Keys& allowed,
                           std::string_view where);
 
-  std::optional<std::string> scalar(const YAML::Node& node,
+  std::optional<std::string> scalar(const yaml::Node& node,
                                     std::string_view what);
-  bool quote_is_closed(const YAML::Node& node) const;
   // Counts a visit of `node`, and stops reading when aliases have made the
   // reader visit too many values again or when errors pile up.
-  void count_visit(const YAML::Node& node);
-  Text inline_text(const YAML::Node& node, std::string_view what);
-  Text block_text(const YAML::Node& node, std::string_view what);
-  Scalar plain(const YAML::Node& node, std::string_view what);
-  std::vector<Scalar> plain_list(const YAML::Node& node, std::string_view what);
-  std::optional<Date> date(const YAML::Node& node, std::string_view what,
+  void count_visit(const yaml::Node& node);
+  Text inline_text(const yaml::Node& node, std::string_view what);
+  Text block_text(const yaml::Node& node, std::string_view what);
+  Scalar plain(const yaml::Node& node, std::string_view what);
+  std::vector<Scalar> plain_list(const yaml::Node& node, std::string_view what);
+  std::optional<Date> date(const yaml::Node& node, std::string_view what,
                            bool free_text);
-  std::vector<Highlight> highlights(const YAML::Node& node, int depth);
-  std::vector<std::string> string_list(const YAML::Node& node,
+  std::vector<Highlight> highlights(const yaml::Node& node, int depth);
+  std::vector<std::string> string_list(const yaml::Node& node,
                                        std::string_view what);
 
-  void read_cv_map(const YAML::Node& node);
+  void read_cv_map(const yaml::Node& node);
   void check_website(const Scalar& website);
-  void read_design(const YAML::Node& node);
-  void read_locale(const YAML::Node& node);
-  void read_settings(const YAML::Node& node);
-  void read_collection_choices(const YAML::Node& node);
-  void read_json_resume_fields(const YAML::Node& node);
-  std::string yaml_to_json(const YAML::Node& node);
-  void read_social_networks(const YAML::Node& node);
-  void read_sections(const YAML::Node& node);
-  std::optional<Entry> read_entry(const YAML::Node& node);
+  void read_design(const yaml::Node& node);
+  void read_locale(const yaml::Node& node);
+  void read_settings(const yaml::Node& node);
+  void read_collection_choices(const yaml::Node& node);
+  void read_json_resume_fields(const yaml::Node& node);
+  std::string yaml_to_json(const yaml::Node& node);
+  void read_social_networks(const yaml::Node& node);
+  void read_sections(const yaml::Node& node);
+  std::optional<Entry> read_entry(const yaml::Node& node);
   std::optional<EntryKind> entry_kind(const std::vector<Field>& fields,
-                                      const YAML::Node& node);
+                                      const yaml::Node& node);
   void read_dated(const Field& field, DatedFields& dated);
   void check_date_order(const DatedFields& dated);
   Extra read_extra(const Field& field);
 };
 
-std::vector<Reader::Field> Reader::fields_of(const YAML::Node& map,
+std::vector<Reader::Field> Reader::fields_of(const yaml::Node& map,
                                              std::string_view where) {
   std::vector<Field> fields;
   std::map<std::string, SourcePos> seen;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    // The iterator's pair is a temporary, so the nodes are copied (a node
-    // is a cheap handle).
-    YAML::Node key = it->first;
-    YAML::Node value = it->second;
-    if (!key.IsScalar()) {
+  for (size_t i = 0; i < map.size(); ++i) {
+    yaml::Node key = map.key(i);
+    yaml::Node value = map.value(i);
+    if (!key.is_scalar()) {
       diagnostics_.error(pos_of(key), "invalid key in " + std::string(where) +
                                           ": a key must be a string, not " +
                                           type_name(key));
       continue;
     }
-    std::string name = key.Scalar();
-    if (name == "<<" && key.Tag() != "!") {
+    std::string name = key.text();
+    if (name == "<<" && key.tag() != "!") {
       diagnostics_.error(pos_of(key),
                          "YAML merge keys ('<<') are not supported in " +
                              std::string(where),
@@ -534,41 +343,11 @@ void Reader::reject_unknown_key(const Field& field, const Keys& allowed,
       "unknown key " + quoted(field.key) + " in " + std::string(where), hint);
 }
 
-// yaml-cpp 0.7 ends a quoted scalar at the end of the file without an
-// error, so an unclosed quote would swallow the rest of the CV. This scans
-// the source from the opening quote for its closing quote.
-bool Reader::quote_is_closed(const YAML::Node& node) const {
-  const std::string& source = diagnostics_.source();
-  YAML::Mark mark = node.Mark();
-  if (mark.is_null() || mark.pos < 0 ||
-      static_cast<size_t>(mark.pos) >= source.size())
-    return true;
-  size_t i = static_cast<size_t>(mark.pos);
-  char quote = source[i];
-  if (quote != '"' && quote != '\'')
-    return true;
-  for (++i; i < source.size(); ++i) {
-    char c = source[i];
-    if (quote == '"' && c == '\\') {
-      ++i; // an escape sequence such as \" or \\ .
-      continue;
-    }
-    if (c == quote) {
-      // In a single-quoted scalar '' is an escaped quote.
-      if (quote == '\'' && i + 1 < source.size() && source[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return true;
-    }
-  }
-  return false;
-}
-
-void Reader::count_visit(const YAML::Node& node) {
-  YAML::Mark mark = node.Mark();
-  if (!mark.is_null() && !read_offsets_.insert(mark.pos).second &&
-      ++alias_expansions_ > limits_.max_alias_expansions) {
+void Reader::count_visit(const yaml::Node& node) {
+  bool again = node.is_defined() && read_visits_[node.offset()];
+  if (node.is_defined())
+    read_visits_[node.offset()] = true;
+  if (again && ++alias_expansions_ > limits_.max_alias_expansions) {
     diagnostics_.error(pos_of(node),
                        "too many values repeated through YAML aliases "
                        "(more than " +
@@ -585,46 +364,45 @@ void Reader::count_visit(const YAML::Node& node) {
   }
 }
 
-std::optional<std::string> Reader::scalar(const YAML::Node& node,
+std::optional<std::string> Reader::scalar(const yaml::Node& node,
                                           std::string_view what) {
-  if (node.IsNull())
+  if (node.is_null())
     return std::nullopt;
-  if (!node.IsScalar()) {
+  if (!node.is_scalar()) {
     diagnostics_.error(pos_of(node),
                        "invalid value for " + quoted(what) +
                            ": expected a string, got " + type_name(node),
-                       node.IsSequence()
+                       node.is_sequence()
                            ? "write the items as one string, or quote a "
                              "value that starts with '['"
                            : "quote the value if it contains ': '");
     return std::nullopt;
   }
   count_visit(node);
-  if (node.Scalar().size() > limits_.max_value_bytes) {
+  if (node.text().size() > limits_.max_value_bytes) {
     diagnostics_.error(pos_of(node),
                        "value of " + quoted(what) + " is longer than " +
                            std::to_string(limits_.max_value_bytes) + " bytes");
     return std::nullopt;
   }
-  if (node.Tag() == "!" && !quote_is_closed(node)) {
-    diagnostics_.error(pos_of(node),
-                       "invalid YAML: the quoted value of " + quoted(what) +
-                           " has no closing quote",
-                       "close the quote; yaml-cpp read the rest of the file "
-                       "as part of this value");
-    return std::nullopt;
-  }
-  // yaml-cpp keeps the source text of plain scalars, so `3.10`, `NO` and
+  // Plain scalars keep their source text, so `3.10`, `NO` and
   // `07700900123` stay as written; only `~`, `null` and empty are absent.
-  std::string value = normalize_nfc(node.Scalar());
-  if (std::optional<char32_t> removed = remove_control_characters(value))
-    diagnostics_.warning(pos_of(node), "removed control character " +
-                                           code_point_name(*removed) +
-                                           " from " + quoted(what));
+  std::string value = normalize_nfc(node.text());
+  // A control character typed into the file was taken out before parsing;
+  // one written as an escape (`"\e"`) is taken out here.
+  std::optional<char32_t> removed = remove_control_characters(value);
+  if (node.removed())
+    removed = node.removed();
+  if (removed)
+    diagnostics_.warning(
+        pos_of(node), std::string(*removed >= 0xFFFE ? "removed non-character "
+                                                     : "removed control "
+                                                       "character ") +
+                          code_point_name(*removed) + " from " + quoted(what));
   return value;
 }
 
-Text Reader::inline_text(const YAML::Node& node, std::string_view what) {
+Text Reader::inline_text(const yaml::Node& node, std::string_view what) {
   Text text;
   text.pos = pos_of(node);
   if (std::optional<std::string> value = scalar(node, what)) {
@@ -634,7 +412,7 @@ Text Reader::inline_text(const YAML::Node& node, std::string_view what) {
   return text;
 }
 
-Text Reader::block_text(const YAML::Node& node, std::string_view what) {
+Text Reader::block_text(const yaml::Node& node, std::string_view what) {
   Text text;
   text.pos = pos_of(node);
   if (std::optional<std::string> value = scalar(node, what)) {
@@ -644,7 +422,7 @@ Text Reader::block_text(const YAML::Node& node, std::string_view what) {
   return text;
 }
 
-Scalar Reader::plain(const YAML::Node& node, std::string_view what) {
+Scalar Reader::plain(const yaml::Node& node, std::string_view what) {
   Scalar out;
   out.pos = pos_of(node);
   if (std::optional<std::string> value = scalar(node, what)) {
@@ -657,11 +435,11 @@ Scalar Reader::plain(const YAML::Node& node, std::string_view what) {
   return out;
 }
 
-std::vector<Scalar> Reader::plain_list(const YAML::Node& node,
+std::vector<Scalar> Reader::plain_list(const yaml::Node& node,
                                        std::string_view what) {
   std::vector<Scalar> out;
-  if (node.IsSequence()) {
-    for (const YAML::Node& item : node) {
+  if (node.is_sequence()) {
+    for (const yaml::Node& item : node) {
       Scalar value = plain(item, what);
       if (!value.empty())
         out.push_back(std::move(value));
@@ -674,24 +452,24 @@ std::vector<Scalar> Reader::plain_list(const YAML::Node& node,
   return out;
 }
 
-std::vector<std::string> Reader::string_list(const YAML::Node& node,
+std::vector<std::string> Reader::string_list(const yaml::Node& node,
                                              std::string_view what) {
   std::vector<std::string> out;
-  if (node.IsNull())
+  if (node.is_null())
     return out;
-  if (!node.IsSequence()) {
+  if (!node.is_sequence()) {
     diagnostics_.error(pos_of(node), "invalid value for " + quoted(what) +
                                          ": expected a list, got " +
                                          type_name(node));
     return out;
   }
-  for (const YAML::Node& item : node)
+  for (const yaml::Node& item : node)
     if (std::optional<std::string> value = scalar(item, what))
       out.push_back(*value);
   return out;
 }
 
-std::optional<Date> Reader::date(const YAML::Node& node, std::string_view what,
+std::optional<Date> Reader::date(const yaml::Node& node, std::string_view what,
                                  bool free_text) {
   std::optional<std::string> text = scalar(node, what);
   if (!text || text->empty())
@@ -706,12 +484,12 @@ std::optional<Date> Reader::date(const YAML::Node& node, std::string_view what,
   return parsed.date;
 }
 
-std::vector<Highlight> Reader::highlights(const YAML::Node& node, int depth) {
+std::vector<Highlight> Reader::highlights(const yaml::Node& node, int depth) {
   count_visit(node);
   std::vector<Highlight> out;
-  if (node.IsNull())
+  if (node.is_null())
     return out;
-  if (!node.IsSequence()) {
+  if (!node.is_sequence()) {
     diagnostics_.error(
         pos_of(node),
         "invalid value for 'highlights': expected a list, got " +
@@ -720,8 +498,8 @@ std::vector<Highlight> Reader::highlights(const YAML::Node& node, int depth) {
     return out;
   }
   constexpr int kMaxDepth = 8;
-  for (const YAML::Node& item : node) {
-    if (item.IsSequence()) {
+  for (const yaml::Node& item : node) {
+    if (item.is_sequence()) {
       // A list right after an item nests under it.
       if (depth >= kMaxDepth) {
         diagnostics_.error(pos_of(item), "highlights are nested more than " +
@@ -794,61 +572,42 @@ std::optional<Cv> Reader::read_document() {
                        "YAML files are text; save the file as UTF-8 text");
     return std::nullopt;
   }
-  if (std::optional<FlowProblem> problem =
-          check_flow(source, limits_.max_flow_depth)) {
-    diagnostics_.error(problem->pos, problem->message);
-    return std::nullopt;
-  }
-
-  // Where libyaml finds the syntax invalid, yaml-cpp is tried in a child
-  // process first: yaml-cpp 0.7 never returns from some such inputs and
-  // takes all memory. Input that libyaml accepts is read directly.
-  if (auto syntax = check_yaml_syntax(source);
-      syntax && !yaml_cpp_finishes(source)) {
-    diagnostics_.error(syntax->first, syntax->second,
-                       "quote values that contain ': ', ' #' or start with "
-                       "a special character");
-    return std::nullopt;
-  }
-
-  YAML::Node root;
-  try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(source);
-    if (documents.size() > 1) {
-      diagnostics_.error(pos_of(documents[1]),
-                         "the file holds more than one YAML document",
-                         "keep one CV per file: remove the second '---'");
-      return std::nullopt;
-    }
-    if (!documents.empty())
-      root = documents.front();
-  } catch (const YAML::ParserException& e) {
+  // The stream is parsed whole before anything is read from it, so a
+  // syntax error anywhere leaves no half-read CV behind.
+  yaml::Stream stream = yaml::Stream::parse(source, limits_.max_depth);
+  if (const std::optional<yaml::ParseError>& error = stream.error()) {
     std::string hint;
-    if (e.msg.find("anchor") != std::string::npos ||
-        e.msg.find("alias") != std::string::npos)
+    if (error->message.find("anchor") != std::string::npos ||
+        error->message.find("alias") != std::string::npos)
       hint = "a value that starts with '*' or '&' must be quoted, for "
              "example \"**Led** the team\"";
-    else if (line_has_tab_indent(source, e.mark.line + 1))
+    else if (line_has_tab_indent(source, error->pos.line))
       hint = "indent with spaces: YAML does not allow tabs for indentation";
-    else
+    else if (error->message.find("nested more than") == std::string::npos)
       hint = "quote values that contain ': ', ' #' or start with a special "
              "character";
-    diagnostics_.error({e.mark.line + 1, e.mark.column + 1},
-                       "invalid YAML: " + e.msg, hint);
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    diagnostics_.error({}, std::string("invalid YAML: ") + e.what());
+    diagnostics_.error(error->pos, error->message, hint);
     return std::nullopt;
   }
+  const std::vector<yaml::Node>& documents = stream.documents();
+  if (documents.size() > 1) {
+    diagnostics_.error(pos_of(documents[1]),
+                       "the file holds more than one YAML document",
+                       "keep one CV per file: remove the second '---'");
+    return std::nullopt;
+  }
+  yaml::Node root = documents.empty() ? yaml::Node() : documents.front();
+  read_visits_.assign(source.size() + 1, false);
 
-  if (!root.IsMap()) {
+  if (!root.is_map()) {
     SourcePos where = pos_of(root);
     if (where.line == 0)
       where = {1, 1};
-    diagnostics_.error(where,
-                       "invalid CV: the top level must be a mapping with the "
-                       "key 'cv', got " +
-                           std::string(type_name(root)));
+    diagnostics_.error(
+        where,
+        "invalid CV: the top level must be a mapping with the "
+        "key 'cv', got " +
+            std::string(root.is_defined() ? type_name(root) : "nothing"));
     return std::nullopt;
   }
   bool has_cv = false;
@@ -916,8 +675,8 @@ void Reader::check_website(const Scalar& website) {
                        "under 'phone'");
 }
 
-void Reader::read_cv_map(const YAML::Node& node) {
-  if (!node.IsMap()) {
+void Reader::read_cv_map(const yaml::Node& node) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node), "invalid value for 'cv': expected a "
                                      "mapping, got " +
                                          std::string(type_name(node)));
@@ -966,7 +725,7 @@ void Reader::read_cv_map(const YAML::Node& node) {
 }
 
 // Checks a value against a closed list and suggests the nearest one.
-bool check_choice(Diagnostics& diagnostics, const YAML::Node& node,
+bool check_choice(Diagnostics& diagnostics, const yaml::Node& node,
                   const std::string& value, const Keys& choices,
                   std::string_view what) {
   if (contains(choices, value))
@@ -979,10 +738,10 @@ bool check_choice(Diagnostics& diagnostics, const YAML::Node& node,
   return false;
 }
 
-void Reader::read_design(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_design(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node), "invalid value for 'design': expected a "
                                      "mapping, got " +
                                          std::string(type_name(node)));
@@ -1084,10 +843,10 @@ std::optional<std::string> language_tag(std::string_view value) {
   return std::string(value);
 }
 
-void Reader::read_locale(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_locale(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node), "invalid value for 'locale': expected a "
                                      "mapping, got " +
                                          std::string(type_name(node)));
@@ -1212,32 +971,32 @@ std::string json_string(std::string_view text) {
 // Every scalar becomes a JSON string: JSON Resume holds strings only, and
 // YAML's implicit typing must not turn `NO` into false. Each node visited
 // is counted, so an alias bomb under `json_resume` stops at the limit.
-std::string Reader::yaml_to_json(const YAML::Node& node) {
+std::string Reader::yaml_to_json(const yaml::Node& node) {
   count_visit(node);
   std::string out;
-  switch (node.Type()) {
-  case YAML::NodeType::Scalar:
-    return json_string(node.Scalar());
-  case YAML::NodeType::Sequence:
-    for (const YAML::Node& item : node)
+  switch (node.type()) {
+  case yaml::NodeType::Scalar:
+    return json_string(node.text());
+  case yaml::NodeType::Sequence:
+    for (const yaml::Node& item : node)
       out += (out.empty() ? "" : ",") + yaml_to_json(item);
     return "[" + out + "]";
-  case YAML::NodeType::Map:
-    for (const auto& pair : node)
-      out += (out.empty() ? "" : ",") + json_string(pair.first.Scalar()) + ":" +
-             yaml_to_json(pair.second);
+  case yaml::NodeType::Map:
+    for (size_t i = 0; i < node.size(); ++i)
+      out += (out.empty() ? "" : ",") + json_string(node.key(i).text()) + ":" +
+             yaml_to_json(node.value(i));
     return "{" + out + "}";
-  case YAML::NodeType::Null:
-  case YAML::NodeType::Undefined:
+  case yaml::NodeType::Null:
+  case yaml::NodeType::Undefined:
     break;
   }
   return "null";
 }
 
-void Reader::read_json_resume_fields(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_json_resume_fields(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node), "invalid value for 'json_resume': "
                                      "expected a mapping, got " +
                                          std::string(type_name(node)));
@@ -1246,10 +1005,10 @@ void Reader::read_json_resume_fields(const YAML::Node& node) {
   cv_.json_resume_fields = yaml_to_json(node);
 }
 
-void Reader::read_settings(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_settings(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node), "invalid value for 'settings': expected "
                                      "a mapping, got " +
                                          std::string(type_name(node)));
@@ -1279,10 +1038,10 @@ void Reader::read_settings(const YAML::Node& node) {
   }
 }
 
-void Reader::read_collection_choices(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_collection_choices(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node),
                        "invalid value for 'academicpages_collections': "
                        "expected a mapping from section title to collection, "
@@ -1314,18 +1073,18 @@ void Reader::read_collection_choices(const YAML::Node& node) {
   }
 }
 
-void Reader::read_social_networks(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_social_networks(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsSequence()) {
+  if (!node.is_sequence()) {
     diagnostics_.error(pos_of(node),
                        "invalid value for 'social_networks': expected a "
                        "list, got " +
                            std::string(type_name(node)));
     return;
   }
-  for (const YAML::Node& item : node) {
-    if (!item.IsMap()) {
+  for (const yaml::Node& item : node) {
+    if (!item.is_map()) {
       diagnostics_.error(pos_of(item),
                          "invalid social network: expected a mapping with "
                          "'network' and 'username', got " +
@@ -1399,10 +1158,10 @@ void Reader::read_social_networks(const YAML::Node& node) {
   }
 }
 
-void Reader::read_sections(const YAML::Node& node) {
-  if (node.IsNull())
+void Reader::read_sections(const yaml::Node& node) {
+  if (node.is_null())
     return;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node),
                        "invalid value for 'sections': expected a mapping of "
                        "section titles to lists of entries, got " +
@@ -1420,11 +1179,11 @@ void Reader::read_sections(const YAML::Node& node) {
     section.pos = pos_of(field.key_node);
     std::string title = normalize_nfc(section_title_from_key(field.key));
     section.title = make_literal_text(title, section.pos);
-    if (field.value.IsNull()) {
+    if (field.value.is_null()) {
       cv_.sections.push_back(std::move(section));
       continue;
     }
-    if (!field.value.IsSequence()) {
+    if (!field.value.is_sequence()) {
       diagnostics_.error(pos_of(field.value),
                          "invalid section " + quoted(field.key) +
                              ": expected a list of entries, got " +
@@ -1434,7 +1193,7 @@ void Reader::read_sections(const YAML::Node& node) {
     }
     std::optional<EntryKind> section_kind;
     SourcePos first_pos;
-    for (const YAML::Node& item : field.value) {
+    for (const yaml::Node& item : field.value) {
       if (++entry_count_ > limits_.max_entries) {
         diagnostics_.error(pos_of(item),
                            "more than " + std::to_string(limits_.max_entries) +
@@ -1465,7 +1224,7 @@ void Reader::read_sections(const YAML::Node& node) {
 }
 
 std::optional<EntryKind> Reader::entry_kind(const std::vector<Field>& fields,
-                                            const YAML::Node& node) {
+                                            const yaml::Node& node) {
   auto has = [&](std::string_view key) {
     return std::any_of(fields.begin(), fields.end(),
                        [&](const Field& f) { return f.key == key; });
@@ -1546,9 +1305,9 @@ Extra Reader::read_extra(const Field& field) {
   Extra extra;
   extra.key = field.key;
   extra.key_pos = pos_of(field.key_node);
-  if (field.value.IsSequence()) {
+  if (field.value.is_sequence()) {
     extra.is_list = true;
-    for (const YAML::Node& item : field.value) {
+    for (const yaml::Node& item : field.value) {
       Text value = inline_text(item, field.key);
       if (!value.empty())
         extra.values.push_back(std::move(value));
@@ -1561,15 +1320,15 @@ Extra Reader::read_extra(const Field& field) {
   return extra;
 }
 
-std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
+std::optional<Entry> Reader::read_entry(const yaml::Node& node) {
   count_visit(node);
-  if (node.IsScalar() || node.IsNull()) {
+  if (node.is_scalar() || node.is_null()) {
     TextEntry entry;
     entry.pos = pos_of(node);
     entry.text = block_text(node, "text entry");
     return Entry(std::move(entry));
   }
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diagnostics_.error(pos_of(node),
                        "invalid entry: expected a mapping or a string, got " +
                            std::string(type_name(node)));
@@ -1660,8 +1419,8 @@ std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
             if (key == "title") {
               e.title = inline_text(field.value, key);
             } else if (key == "authors") {
-              if (field.value.IsSequence()) {
-                for (const YAML::Node& author : field.value) {
+              if (field.value.is_sequence()) {
+                for (const yaml::Node& author : field.value) {
                   Text name = inline_text(author, key);
                   if (!name.empty())
                     e.authors.push_back(std::move(name));

@@ -21,8 +21,8 @@ struct ReadLimits {
   size_t max_alias_expansions = 10000;
   /// Entries in all sections together.
   size_t max_entries = 100000;
-  /// Nesting of flow collections (`[` and `{`).
-  int max_flow_depth = 64;
+  /// Nesting of YAML collections (mappings and lists, block or flow).
+  int max_depth = 64;
 };
 
 /// Reads a CV from the text held by `diagnostics` (its source) and reports

@@ -277,6 +277,24 @@ TEST_CASE("YAML with basics at the top is JSON Resume") {
   CHECK(is_json_resume("-", "  {\"basics\": {}}"));
 }
 
+TEST_CASE("an alias bomb in a YAML JSON Resume stops at the limit") {
+  // Each anchor repeats the one before nine times: 9^8 values in full.
+  std::string yaml =
+      "basics:\n  name: Ada\nx0: &a0 [l, l, l, l, l, l, l, l, l]\n";
+  for (int i = 1; i <= 8; ++i) {
+    yaml += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k)
+      yaml += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    yaml += "]\n";
+  }
+  Diagnostics diagnostics("resume.yaml", yaml);
+  CHECK_FALSE(read_json_resume(diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "too many values repeated through YAML aliases (more than 10000)");
+  CHECK(diagnostics.all()[0].pos.line == 1);
+}
+
 TEST_CASE("what JSON Resume cannot hold is a warning naming the field") {
   Cv cv = parse_valid("cv:\n  name: Ada\n  email: [a@example.org, "
                       "b@example.org]\n  sections:\n    Talks:\n      - name: "

@@ -102,24 +102,95 @@ TEST_CASE("hardening: control characters not echoed") {
 }
 
 TEST_CASE("hardening: comma after a flow collection") {
-  // yaml-cpp 0.7 never returns from these and takes all memory.
-  for (const char* yaml : {"[x], y\n", "[x]\n, y\n", "cv:\n  a: [x,]\n,y\n"}) {
-    INFO(yaml);
+  // yaml-cpp 0.7 never returns from these and takes all memory; the reader
+  // must stop at once with a positioned error.
+  struct Case {
+    const char* yaml;
+    int line;
+    int column;
+  };
+  for (Case c : {Case{"[x], y\n", 1, 4}, Case{"[x]\n, y\n", 2, 1},
+                 Case{"cv:\n  a: [x,]\n,y\n", 3, 1}, Case{", y\n", 1, 1},
+                 Case{"# comment\n, y\n", 2, 1}, Case{" ,\n", 1, 2},
+                 Case{"---\n, y\n", 2, 1}}) {
+    INFO(c.yaml);
     Diagnostics diagnostics;
-    CHECK_FALSE(test::parse(yaml, diagnostics).has_value());
-    REQUIRE(diagnostics.error_count() >= 1);
-    CHECK(diagnostics.all().front().message ==
-          "invalid YAML: ',' after a closed flow collection");
-  }
-  for (const char* yaml : {", y\n", "# comment\n, y\n", " ,\n", "---\n, y\n"}) {
-    INFO(yaml);
-    Diagnostics diagnostics;
-    CHECK_FALSE(test::parse(yaml, diagnostics).has_value());
-    REQUIRE(diagnostics.error_count() >= 1);
-    CHECK(diagnostics.all().front().message ==
-          "invalid YAML: a document cannot start with ','");
+    CHECK_FALSE(test::parse(c.yaml, diagnostics).has_value());
+    REQUIRE(diagnostics.error_count() == 1);
+    const Diagnostic& error = diagnostics.all().front();
+    CHECK(error.message.starts_with("invalid YAML: "));
+    CHECK(error.pos.line == c.line);
+    CHECK(error.pos.column == c.column);
   }
   // The same characters in text are fine.
   test::parse_valid("cv:\n  name: A\n  sections:\n    S:\n      - |\n"
                     "        See [1], [2] and [3]\n");
+}
+
+TEST_CASE("hardening: block nesting has the same limit as flow nesting") {
+  std::string yaml = "cv:\n  name: A\n  x:\n";
+  for (int i = 0; i < 70; ++i)
+    yaml += std::string(4 + 2 * i, ' ') + "k:\n";
+  const Diagnostic& error = single_error(yaml);
+  CHECK(error.message ==
+        "invalid YAML: collections nested more than 64 levels deep");
+  // The mappings of the file, of `cv` and of `x` (which starts at the
+  // first `k:`, line 4) make three levels, so the 63rd `k:` opens the 65th.
+  CHECK(error.pos.line == 4 + 62);
+}
+
+TEST_CASE("hardening: an undefined alias is named") {
+  const Diagnostic& error = single_error("cv:\n  name: *who\n");
+  CHECK(error.message == "invalid YAML: the referenced anchor is not defined");
+  CHECK(error.pos.line == 2);
+  CHECK(error.pos.column == 9);
+}
+
+TEST_CASE("hardening: an alias cannot name the collection it is in") {
+  // The anchor names the list only once the list is complete, so the
+  // alias inside it is undefined rather than a cycle.
+  const Diagnostic& error =
+      single_error("cv:\n  name: A\n  sections:\n    S: &s [a, *s]\n");
+  CHECK(error.message == "invalid YAML: the referenced anchor is not defined");
+  CHECK(error.pos.column == 15);
+}
+
+TEST_CASE("hardening: error columns count bytes after non-ASCII text") {
+  // "Zoë Ωmega" holds two two-byte characters before the stray quote.
+  const Diagnostic& error =
+      single_error("cv:\n  name: Zo\u00eb \u03a9mega\n  phone: 'x\n");
+  CHECK(error.pos.line == 3);
+  CHECK(error.pos.column == 10);
+}
+
+TEST_CASE("hardening: line and paragraph separators stay in the text") {
+  // YAML 1.1 parsers take U+2028 and U+2029 for line breaks; YAML 1.2
+  // takes them for text, as the CV's writer meant.
+  Cv cv = test::parse_valid(
+      "cv:\n  name: A\n  sections:\n    S:\n"
+      "      - one\u2028two\u2029three\n      - \"\\L\\P\"\n");
+  const auto& first = std::get<TextEntry>(cv.sections[0].entries[0]);
+  CHECK(first.text.source == "one\u2028two\u2029three");
+}
+
+TEST_CASE("hardening: a raw non-character is taken out with a warning") {
+  Diagnostics diagnostics;
+  std::optional<Cv> cv =
+      test::parse("cv:\n  name: A\xEF\xBF\xBE B\n", diagnostics);
+  REQUIRE(cv.has_value());
+  CHECK(cv->name.source == "A B");
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "removed non-character U+FFFE from 'name'");
+  CHECK(diagnostics.all()[0].pos.line == 2);
+  CHECK(diagnostics.all()[0].pos.column == 9);
+}
+
+TEST_CASE("hardening: positions after a removed control character") {
+  // The BEL on line 2 is taken out before parsing; the error on line 3
+  // must still point at its own column of the file.
+  const Diagnostic& error =
+      single_error("cv:\n  name: \x07A\x07\n  \x07phone: 'x\n");
+  CHECK(error.pos.line == 3);
+  CHECK(error.pos.column == 11);
 }

@@ -834,7 +834,10 @@ TEST_CASE("unquoted *** value hints at quoting", "[reader][errors]") {
   Diagnostic d =
       only_error(experience_with("        highlights:\n"
                                  "          - ***Promoted*** twice\n"));
-  check_error(d, "invalid YAML: the referenced anchor is not defined", 8, 13,
+  check_error(d,
+              "invalid YAML: did not find expected alphabetic or numeric "
+              "character while scanning an alias",
+              8, 13,
               "a value that starts with '*' or '&' must be quoted, for "
               "example \"**Led** the team\"");
 }

@@ -219,6 +219,12 @@ public:
     }
     // Dates are calendar dates: formatting in UTC keeps any time zone out.
     format_->setTimeZone(*icu::TimeZone::getGMT());
+    calendar_ = std::make_unique<icu::GregorianCalendar>(
+        *icu::TimeZone::getGMT(), status);
+    if (U_FAILURE(status)) {
+      format_.reset();
+      return;
+    }
     override_months(locale);
   }
 
@@ -226,10 +232,9 @@ public:
     if (!format_)
       return std::nullopt;
     UErrorCode status = U_ZERO_ERROR;
-    icu::GregorianCalendar calendar(*icu::TimeZone::getGMT(), status);
-    calendar.clear();
-    calendar.set(year, month - 1, day, 12, 0, 0);
-    UDate time = calendar.getTime(status);
+    calendar_->clear();
+    calendar_->set(year, month - 1, day, 12, 0, 0);
+    UDate time = calendar_->getTime(status);
     if (U_FAILURE(status))
       return std::nullopt;
     icu::UnicodeString out;
@@ -239,6 +244,9 @@ public:
 
 private:
   std::unique_ptr<icu::SimpleDateFormat> format_;
+  // Turns a date into ICU's time; kept, because making one loads the
+  // locale's week data.
+  std::unique_ptr<icu::Calendar> calendar_;
 
   // The locale's own month names replace ICU's, in every form and context.
   void override_months(const Locale& locale) {
@@ -260,7 +268,31 @@ private:
   }
 };
 
+// The locale settings that a formatter was made for, to find it again
+// without building the cache key.
+struct FormatterUse {
+  std::string language;
+  bool full_month_names = false;
+  std::vector<std::string> month_names;
+  DatePrecision precision = DatePrecision::Year;
+  const DateFormatter* formatter = nullptr;
+
+  bool matches(const Locale& locale, DatePrecision wanted) const {
+    const std::vector<std::string>& names = locale.full_month_names
+                                                ? locale.month_names
+                                                : locale.month_abbreviations;
+    return formatter && precision == wanted && language == locale.language &&
+           full_month_names == locale.full_month_names && month_names == names;
+  }
+};
+
 const DateFormatter& formatter(const Locale& locale, DatePrecision precision) {
+  // A CV formats all its dates with one locale and at most three
+  // precisions, so the last few formatters used are checked first.
+  static std::array<FormatterUse, 3> recent;
+  for (const FormatterUse& use : recent)
+    if (use.matches(locale, precision))
+      return *use.formatter;
   const char* skeleton = precision == DatePrecision::Year ? "y"
                          : precision == DatePrecision::Month
                              ? (locale.full_month_names ? "yMMMM" : "yMMM")
@@ -277,6 +309,11 @@ const DateFormatter& formatter(const Locale& locale, DatePrecision precision) {
     found =
         cache.emplace(key, std::make_unique<DateFormatter>(locale, skeleton))
             .first;
+  FormatterUse& slot = recent[static_cast<size_t>(precision) % recent.size()];
+  slot = {locale.language, locale.full_month_names,
+          locale.full_month_names ? locale.month_names
+                                  : locale.month_abbreviations,
+          precision, found->second.get()};
   return *found->second;
 }
 

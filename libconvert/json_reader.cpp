@@ -861,14 +861,17 @@ std::optional<Cv> read_converted(const Converted& converted,
 bool is_json_resume(std::string_view file_name, std::string_view content) {
   if (file_name.ends_with(".json") || looks_like_json(content))
     return true;
-  // Only the top-level keys matter; a file that does not parse is read
-  // as a CV, whose reader reports the error.
-  yaml::Stream stream = yaml::Stream::parse(content, kMaxJsonDepth);
-  if (stream.error() || stream.documents().empty())
-    return false;
-  const yaml::Node& root = stream.documents().front();
-  return root.is_map() && root.get("basics").is_defined() &&
-         !root.get("cv").is_defined();
+  // Only the top-level keys matter, and a CV's first key is usually `cv`,
+  // which settles it. A file that does not parse is read as a CV, whose
+  // reader reports the error.
+  bool basics = false;
+  bool cv = false;
+  yaml::visit_top_level_keys(content, [&](std::string_view key) {
+    basics = basics || key == "basics";
+    cv = cv || key == "cv";
+    return !cv;
+  });
+  return basics && !cv;
 }
 
 std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics) {

@@ -490,4 +490,60 @@ size_t Stream::node_count() const {
   return tree_ ? tree_->nodes.size() : 0;
 }
 
+void visit_top_level_keys(std::string_view source,
+                          const std::function<bool(std::string_view)>& visit) {
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser))
+    return;
+  std::optional<Prepared> prepared = prepare(source);
+  std::string_view parsed = prepared ? prepared->text : source;
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  yaml_parser_set_input_string(
+      &parser, reinterpret_cast<const unsigned char*>(parsed.data()),
+      parsed.size());
+  // Depth 1 is inside the top-level mapping, where keys and values
+  // alternate.
+  int depth = 0;
+  bool root_is_map = false;
+  bool at_key = true;
+  bool going = true;
+  while (going) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event))
+      break;
+    switch (event.type) {
+    case YAML_MAPPING_START_EVENT:
+    case YAML_SEQUENCE_START_EVENT:
+      if (depth == 0)
+        root_is_map = event.type == YAML_MAPPING_START_EVENT;
+      else if (depth == 1)
+        at_key = !at_key;
+      ++depth;
+      break;
+    case YAML_MAPPING_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+      --depth;
+      going = depth > 0;
+      break;
+    case YAML_SCALAR_EVENT:
+    case YAML_ALIAS_EVENT:
+      if (depth == 1 && root_is_map) {
+        if (at_key && event.type == YAML_SCALAR_EVENT)
+          going = visit({reinterpret_cast<const char*>(event.data.scalar.value),
+                         event.data.scalar.length});
+        at_key = !at_key;
+      }
+      going = going && depth > 0;
+      break;
+    case YAML_STREAM_END_EVENT:
+      going = false;
+      break;
+    default:
+      break;
+    }
+    yaml_event_delete(&event);
+  }
+  yaml_parser_delete(&parser);
+}
+
 } // namespace cvc::yaml

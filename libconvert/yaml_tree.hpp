@@ -6,6 +6,7 @@
 #include "diagnostics.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -113,5 +114,11 @@ private:
   std::vector<Node> documents_;
   std::optional<ParseError> error_;
 };
+
+/// Calls `visit` with each key of the first document's top-level mapping,
+/// in order, without building a tree, until `visit` returns false or the
+/// document ends. Stops quietly at a syntax error.
+void visit_top_level_keys(std::string_view source,
+                          const std::function<bool(std::string_view)>& visit);
 
 } // namespace cvc::yaml

@@ -275,6 +275,11 @@ TEST_CASE("YAML with basics at the top is JSON Resume") {
   CHECK_FALSE(is_json_resume("cv.yaml", "cv:\n  name: Ada\n"));
   CHECK(is_json_resume("resume.json", ""));
   CHECK(is_json_resume("-", "  {\"basics\": {}}"));
+  // Only top-level keys count, wherever they are.
+  CHECK(is_json_resume("cv.yaml", "work: [{cv: 1}]\nbasics:\n  cv: x\n"));
+  CHECK_FALSE(is_json_resume("cv.yaml", "basics: {}\ncv:\n  name: Ada\n"));
+  CHECK_FALSE(is_json_resume("cv.yaml", "- basics\n- cv\n"));
+  CHECK_FALSE(is_json_resume("cv.yaml", "? [basics]\n: x\n"));
 }
 
 TEST_CASE("an alias bomb in a YAML JSON Resume stops at the limit") {

@@ -168,11 +168,14 @@ bool kpsewhich_finds(const std::string& file) {
 } // namespace
 
 std::vector<TexRequirement> missing_tex_files(unsigned scripts,
-                                              const std::string& engine) {
+                                              const std::string& engine,
+                                              bool with_class) {
   std::vector<TexRequirement> wanted;
-  if (engine == "pdflatex") {
+  if (with_class)
     wanted.push_back({"moderncv.cls", "texlive-latex-extra"});
-    wanted.push_back({"lmodern.sty", "lmodern"});
+  if (engine == "pdflatex") {
+    if (with_class)
+      wanted.push_back({"lmodern.sty", "lmodern"});
     if (scripts & kScriptVietnamese)
       wanted.push_back({"t5enc.def", "texlive-lang-other"});
     if (scripts & kScriptGreek)
@@ -187,8 +190,7 @@ std::vector<TexRequirement> missing_tex_files(unsigned scripts,
       wanted.push_back({"c70gbsn.fd", "latex-cjk-chinese-arphic-gbsn00lp"});
     if (scripts & kScriptJapanese)
       wanted.push_back({"c70min.fd", "latex-cjk-japanese-wadalab"});
-  } else {
-    wanted.push_back({"moderncv.cls", "texlive-latex-extra"});
+  } else if (with_class) {
     wanted.push_back({"fontspec.sty", "texlive-latex-recommended"});
   }
   std::vector<TexRequirement> missing;
@@ -202,13 +204,7 @@ unsigned installed_scripts(const std::string& engine) {
   unsigned installed = 0;
   for (unsigned bit : {kScriptVietnamese, kScriptGreek, kScriptCyrillic,
                        kScriptChinese, kScriptJapanese}) {
-    std::vector<TexRequirement> missing = missing_tex_files(bit, engine);
-    bool script_missing = false;
-    for (const TexRequirement& requirement : missing)
-      if (requirement.file != "moderncv.cls" &&
-          requirement.file != "lmodern.sty")
-        script_missing = true;
-    if (!script_missing)
+    if (missing_tex_files(bit, engine, false).empty())
       installed |= bit;
   }
   return installed;

@@ -121,9 +121,7 @@ int run(int argc, char** argv) {
       std::cerr << kProgram << ": " << output << " is up to date\n";
     return tool::kSuccess;
   }
-  std::vector<TexRequirement> missing =
-      missing_tex_files(document->scripts, document->engine);
-  if (!missing.empty()) {
+  auto report_missing = [&](const std::vector<TexRequirement>& missing) {
     std::string message = "cannot compile: TeX files are missing:";
     for (const TexRequirement& requirement : missing)
       message += "\n  " + requirement.file + " (Debian package " +
@@ -135,6 +133,11 @@ int run(int argc, char** argv) {
       message += "\n  or pass --transliterate-missing to write " +
                  script_names(document->scripts) + " text in Latin letters";
     tool::print_error(kProgram, message);
+  };
+  std::vector<TexRequirement> missing =
+      missing_tex_files(document->scripts, document->engine, false);
+  if (!missing.empty()) {
+    report_missing(missing);
     return tool::kTexFailed;
   }
   if (verbosity.verbose)
@@ -147,7 +150,12 @@ int run(int argc, char** argv) {
   CompileResult result = compile_latex(
       with_fingerprint(document->text, document->engine, fingerprint), compile);
   if (!result.ok) {
-    tool::print_error(kProgram, result.error);
+    // A missing class or package is the likely cause; name its package.
+    missing = missing_tex_files(document->scripts, document->engine);
+    if (missing.empty())
+      tool::print_error(kProgram, result.error);
+    else
+      report_missing(missing);
     return tool::kTexFailed;
   }
   if (verbosity.verbose)

@@ -196,15 +196,18 @@ bool write_site(const Cv& cv, const BuildOptions& options,
 int compile_pdf(const LatexDocument& document, const BuildOptions& options,
                 const Verbosity& verbosity, const std::string& pdf_path,
                 const std::string& fingerprint, std::string& pdf) {
-  std::vector<TexRequirement> missing =
-      missing_tex_files(document.scripts, document.engine);
-  if (!missing.empty()) {
+  auto report_missing = [](const std::vector<TexRequirement>& missing) {
     std::string message = "cannot compile cv.pdf: TeX files are missing:";
     for (const TexRequirement& requirement : missing)
       message += "\n  " + requirement.file + " (Debian package " +
                  requirement.package + ")";
     message += "\n  install them, or pass --no-pdf to skip the PDF";
     print_error(kBuild, message);
+  };
+  std::vector<TexRequirement> missing =
+      missing_tex_files(document.scripts, document.engine, false);
+  if (!missing.empty()) {
+    report_missing(missing);
     return kTexFailed;
   }
   if (verbosity.verbose)
@@ -216,7 +219,12 @@ int compile_pdf(const LatexDocument& document, const BuildOptions& options,
   CompileResult result = compile_latex(
       with_fingerprint(document.text, document.engine, fingerprint), compile);
   if (!result.ok) {
-    print_error(kBuild, "cannot compile cv.pdf: " + result.error);
+    // A missing class or package is the likely cause; name its package.
+    missing = missing_tex_files(document.scripts, document.engine);
+    if (missing.empty())
+      print_error(kBuild, "cannot compile cv.pdf: " + result.error);
+    else
+      report_missing(missing);
     return kTexFailed;
   }
   pdf = std::move(result.pdf);

@@ -391,7 +391,7 @@ std::optional<std::vector<CollectionFile>> CollectionWriter::write() {
   }
 
   std::vector<CollectionFile> files;
-  std::map<std::string, std::string> templates;
+  std::map<std::string, Template> templates;
   for (const Section& section : cv_.sections) {
     const CollectionShape* shape =
         find_shape(collection_of_section(cv_, section));
@@ -405,7 +405,8 @@ std::optional<std::vector<CollectionFile>> CollectionWriter::write() {
         diagnostics_.error({}, error);
         return std::nullopt;
       }
-      templates[std::string(shape->name)] = *text;
+      templates.try_emplace(std::string(shape->name), *text,
+                            shape->template_name);
     }
     for (const Entry& entry : section.entries) {
       if (!has_content(entry))
@@ -428,8 +429,7 @@ std::optional<std::vector<CollectionFile>> CollectionWriter::write() {
       data values = item(entry, *shape, stem, parts);
       std::string error;
       std::optional<std::string> rendered =
-          render_template(templates[std::string(shape->name)], values,
-                          shape->template_name, error);
+          templates[std::string(shape->name)].render(values, error);
       if (!rendered) {
         diagnostics_.error({}, error);
         return std::nullopt;

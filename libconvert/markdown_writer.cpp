@@ -75,7 +75,7 @@ private:
   const Cv& cv_;
   const MarkdownOptions& options_;
   Diagnostics& diagnostics_;
-  std::string entry_template_;
+  Template entry_template_;
   std::string template_error_;
 
   // The final form of a value for the flavour's template.
@@ -220,8 +220,7 @@ data MarkdownWriter::section(const Section& section) {
   for (size_t i = 0; i < shown.size(); ++i) {
     std::string error;
     std::optional<std::string> rendered =
-        render_template(entry_template_, entry(*shown[i], i, shown.size()),
-                        "markdown/entry.md", error);
+        entry_template_.render(entry(*shown[i], i, shown.size()), error);
     if (!rendered) {
       template_error_ = error;
       break;
@@ -291,7 +290,7 @@ std::optional<std::string> MarkdownWriter::write() {
     diagnostics_.error({}, error);
     return std::nullopt;
   }
-  entry_template_ = *partial;
+  entry_template_ = Template(*partial, "markdown/entry.md");
 
   data document = header();
   data sections = data::type::list;

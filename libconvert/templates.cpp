@@ -33,25 +33,32 @@ std::optional<std::string> load_template(std::string_view name,
   return std::string(found->second);
 }
 
+Template::Template(const std::string& text, std::string_view name)
+    : engine_(std::in_place, text), name_(name) {
+  // Values reach templates already escaped for the output format.
+  engine_->set_custom_escape([](const std::string& value) { return value; });
+}
+
+std::optional<std::string> Template::render(const kainjow::mustache::data& data,
+                                            std::string& error) {
+  if (!engine_ || !engine_->is_valid()) {
+    error = "invalid template " + name_ + ": " +
+            (engine_ ? engine_->error_message() : "not loaded");
+    return std::nullopt;
+  }
+  std::string out = engine_->render(data);
+  if (!engine_->is_valid()) {
+    error = "invalid template " + name_ + ": " + engine_->error_message();
+    return std::nullopt;
+  }
+  return out;
+}
+
 std::optional<std::string> render_template(const std::string& text,
                                            const kainjow::mustache::data& data,
                                            std::string_view name,
                                            std::string& error) {
-  kainjow::mustache::mustache engine(text);
-  if (!engine.is_valid()) {
-    error =
-        "invalid template " + std::string(name) + ": " + engine.error_message();
-    return std::nullopt;
-  }
-  // Values reach templates already escaped for the output format.
-  engine.set_custom_escape([](const std::string& value) { return value; });
-  std::string out = engine.render(data);
-  if (!engine.is_valid()) {
-    error =
-        "invalid template " + std::string(name) + ": " + engine.error_message();
-    return std::nullopt;
-  }
-  return out;
+  return Template(text, name).render(data, error);
 }
 
 } // namespace cvc

@@ -21,6 +21,22 @@ std::optional<std::string> load_template(std::string_view name,
                                          const std::string& user_dir,
                                          std::string& error);
 
+/// A template parsed once, to render many times (once per entry).
+class Template {
+public:
+  Template() = default;
+  Template(const std::string& text, std::string_view name);
+
+  /// Renders the template with values already escaped for its format.
+  /// Sets `error` and returns nothing when the template is invalid.
+  std::optional<std::string> render(const kainjow::mustache::data& data,
+                                    std::string& error);
+
+private:
+  std::optional<kainjow::mustache::mustache> engine_;
+  std::string name_;
+};
+
 /// Renders a template whose values are already escaped for its format.
 /// Sets `error` and returns nothing when the template is invalid.
 std::optional<std::string> render_template(const std::string& text,

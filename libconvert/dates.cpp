@@ -194,6 +194,25 @@ std::string to_utf8(const icu::UnicodeString& text) {
   return out;
 }
 
+// The pattern generator of a language, made once and kept: making one
+// loads all the language's date patterns, which costs more than a whole
+// small CV. Returns null when ICU cannot make one.
+icu::DateTimePatternGenerator* pattern_generator(const icu::Locale& locale) {
+  static std::map<std::string, std::unique_ptr<icu::DateTimePatternGenerator>>
+      generators;
+  std::string name = locale.getName();
+  auto found = generators.find(name);
+  if (found == generators.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateTimePatternGenerator> generator(
+        icu::DateTimePatternGenerator::createInstance(locale, status));
+    if (U_FAILURE(status))
+      generator.reset();
+    found = generators.emplace(name, std::move(generator)).first;
+  }
+  return found->second.get();
+}
+
 // A date formatter for one language and skeleton, made once and kept:
 // building ICU formatters costs far more than using them.
 class DateFormatter {
@@ -205,9 +224,8 @@ public:
     if (U_FAILURE(status))
       icu_locale = icu::Locale::getEnglish();
     status = U_ZERO_ERROR;
-    std::unique_ptr<icu::DateTimePatternGenerator> generator(
-        icu::DateTimePatternGenerator::createInstance(icu_locale, status));
-    if (U_FAILURE(status))
+    icu::DateTimePatternGenerator* generator = pattern_generator(icu_locale);
+    if (!generator)
       return;
     icu::UnicodeString pattern =
         generator->getBestPattern(icu::UnicodeString(skeleton), status);

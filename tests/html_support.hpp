@@ -50,8 +50,4 @@ private:
 CommandResult run_chromium(const std::string& arguments,
                            const std::string& url);
 
-/// The items of the academicpages reference CV in page order, as the PDF
-/// test lists them; `abstract` is the publication's abstract line.
-std::vector<std::string> reference_items(const std::string& abstract);
-
 } // namespace cvc::test

@@ -290,66 +290,7 @@ TEST_CASE("Academicpages sample matches reference CV") {
   std::string text = convert(yaml).text;
   // The reference lists each entry as title, year and place. moderncv sets
   // the date first, so the items of each entry follow the PDF's order.
-  require_in_order(
-      text,
-      {
-          "AI Researcher",
-          "Education",
-          "2018",
-          "Ph.D in Version Control Theory",
-          "GitHub University",
-          "2014",
-          "M.S. in Jekyll",
-          "GitHub University",
-          "2012",
-          "B.S. in GitHub",
-          "GitHub University",
-          "Publications",
-          "2025",
-          "Expert Merging in Sparse Mixture of Experts with Nash Bargaining",
-          "arXiv preprint",
-          "TL;DR: NAMEx uses Nash bargaining and complex momentum to merge "
-          "experts more fairly and efficiently, outperforming prior methods "
-          "across tasks.",
-          abstract,
-          "2025",
-          "Paper Title Number 2",
-          "Sensors and Actuators A: Physical",
-          "This paper is about the number 2. The number 3 is left for future "
-          "work.",
-          "2015",
-          "Paper Title Number 3",
-          "2024",
-          "Paper Title Number 4",
-          "Presentations",
-          "2012",
-          "Talk 1 on Relevant Topic in Your Field",
-          "UC San Francisco, Department of Testing",
-          "San Francisco, CA, USA",
-          "2013",
-          "Tutorial 1 on Relevant Topic in Your Field",
-          "UC-Berkeley Institute for Testing Science",
-          "Berkeley, CA, USA",
-          "2014",
-          "Talk 2 on Relevant Topic in Your Field",
-          "London School of Testing",
-          "London, UK",
-          "2014",
-          "Conference Proceeding talk 3 on Relevant Topic in Your Field",
-          "Testing Institute of America 2014 Annual Conference",
-          "Los Angeles, CA, USA",
-          "Teaching",
-          "2014",
-          "Teaching experience 1",
-          "University 1, Department",
-          "Undergraduate course",
-          "2015",
-          "Teaching experience 2",
-          "University 1, Department",
-          "Workshop",
-          "Portfolio",
-          "Portfolio item number 1",
-      });
+  require_in_order(text, reference_items(abstract));
 }
 
 TEST_CASE("Special characters in every field") {

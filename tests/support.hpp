@@ -62,4 +62,8 @@ std::vector<std::string> model_link_targets(const Cv& cv);
 void require_in_order(const std::string& text,
                       const std::vector<std::string>& items);
 
+/// Returns the items of the academicpages reference CV in page order, each
+/// entry as date, title and place; `abstract` is the abstract line.
+std::vector<std::string> reference_items(const std::string& abstract);
+
 } // namespace cvc::test

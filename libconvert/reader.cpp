@@ -583,7 +583,8 @@ std::optional<Cv> Reader::read_document() {
              "example \"**Led** the team\"";
     else if (line_has_tab_indent(source, error->pos.line))
       hint = "indent with spaces: YAML does not allow tabs for indentation";
-    else if (error->message.find("nested more than") == std::string::npos)
+    else if (error->message.starts_with("invalid YAML") &&
+             error->message.find("nested more than") == std::string::npos)
       hint = "quote values that contain ': ', ' #' or start with a special "
              "character";
     diagnostics_.error(error->pos, error->message, hint);

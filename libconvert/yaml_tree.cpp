@@ -11,7 +11,8 @@ struct NodeData {
   SourcePos pos;
   size_t offset = 0;
   std::string text;
-  std::string tag;
+  // An index into Tree::tags.
+  uint32_t tag = 0;
   // The first character taken out of a scalar before parsing, or 0.
   char32_t removed = 0;
   // Items of a sequence; keys and values, alternating, of a map.
@@ -20,6 +21,16 @@ struct NodeData {
 
 struct Tree {
   std::vector<NodeData> nodes;
+  // The tags in use, `?` and `!` first: most nodes have one of those two.
+  std::vector<std::string> tags = {"?", "!"};
+
+  uint32_t tag_index(std::string_view tag) {
+    for (size_t i = 0; i < tags.size(); ++i)
+      if (tags[i] == tag)
+        return static_cast<uint32_t>(i);
+    tags.emplace_back(tag);
+    return static_cast<uint32_t>(tags.size() - 1);
+  }
 };
 
 namespace {
@@ -216,6 +227,15 @@ private:
   }
 };
 
+// The most nodes a stream may have, at about 100 bytes each: a 16 MiB
+// file of one-character list items would otherwise take a gigabyte.
+constexpr size_t kMaxNodes = 2'000'000;
+
+// Thrown by the builder when the stream has more than kMaxNodes nodes.
+struct TooManyNodes {
+  yaml_mark_t mark;
+};
+
 bool is_null_word(std::string_view text) {
   return text.empty() || text == "~" || text == "null" || text == "Null" ||
          text == "NULL";
@@ -256,12 +276,12 @@ public:
       node.text.assign(reinterpret_cast<const char*>(scalar.value),
                        scalar.length);
       bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
-      if (scalar.tag)
-        node.tag = reinterpret_cast<const char*>(scalar.tag);
-      else
-        node.tag = plain ? "?" : "!";
+      std::string_view tag = scalar.tag
+                                 ? reinterpret_cast<const char*>(scalar.tag)
+                                 : (plain ? "?" : "!");
+      node.tag = tree_.tag_index(tag);
       bool null = plain && !scalar.tag && is_null_word(node.text);
-      null = null || node.tag == YAML_NULL_TAG;
+      null = null || tag == YAML_NULL_TAG;
       node.type = null ? NodeType::Null : NodeType::Scalar;
       if (null)
         node.text.clear();
@@ -280,7 +300,8 @@ public:
       node.type = map ? NodeType::Map : NodeType::Sequence;
       const yaml_char_t* tag =
           map ? event.data.mapping_start.tag : event.data.sequence_start.tag;
-      node.tag = tag ? reinterpret_cast<const char*>(tag) : "?";
+      node.tag =
+          tree_.tag_index(tag ? reinterpret_cast<const char*>(tag) : "?");
       if (open_.size() >= static_cast<size_t>(max_depth_)) {
         error = ParseError{node.pos, "invalid YAML: collections nested more "
                                      "than " +
@@ -328,6 +349,8 @@ private:
 
   uint32_t add_node(const yaml_event_t& event) {
     uint32_t index = static_cast<uint32_t>(tree_.nodes.size());
+    if (index >= kMaxNodes)
+      throw TooManyNodes{event.start_mark};
     NodeData& node = tree_.nodes.emplace_back();
     size_t parsed = 0;
     node.pos = positions_.at(event.start_mark, node.offset, parsed);
@@ -406,7 +429,7 @@ const std::string& Node::text() const {
 }
 
 const std::string& Node::tag() const {
-  return tree_ ? tree_->nodes[index_].tag : empty_string();
+  return tree_ ? tree_->tags[tree_->nodes[index_].tag] : empty_string();
 }
 
 char32_t Node::removed() const {
@@ -474,7 +497,15 @@ Stream Stream::parse(std::string_view source, int max_depth) {
       stream.error_ = syntax_error(parser, builder.positions());
       break;
     }
-    bool ok = builder.handle(event, stream.documents_, stream.error_);
+    bool ok = false;
+    try {
+      ok = builder.handle(event, stream.documents_, stream.error_);
+    } catch (const TooManyNodes& too_many) {
+      stream.error_ =
+          ParseError{builder.positions().at(too_many.mark),
+                     "the file holds more than " + std::to_string(kMaxNodes) +
+                         " YAML values, more than a CV can use"};
+    }
     bool done = event.type == YAML_STREAM_END_EVENT;
     yaml_event_delete(&event);
     if (!ok || done)

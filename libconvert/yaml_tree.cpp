@@ -227,7 +227,7 @@ private:
   }
 };
 
-// The most nodes a stream may have, at about 100 bytes each: a 16 MiB
+// The maximum number of nodes in a stream, at about 100 bytes each: a 16 MiB
 // file of one-character list items would otherwise take a gigabyte.
 constexpr size_t kMaxNodes = 2'000'000;
 

@@ -429,6 +429,42 @@ std::string LatexEscaper::escape(std::string_view text, LatexContext context,
   return {};
 }
 
+namespace {
+
+// Words longer than this may break after `/`, `_`, `-` and `.`, so that a
+// long path or identifier does not run into the margin.
+constexpr size_t kLongWord = 30;
+
+bool breaks_after(char32_t cp) {
+  return cp == '/' || cp == '_' || cp == '-' || cp == '.';
+}
+
+// Escapes ASCII text for pdflatex: the common case, which needs neither
+// decoding nor font runs. It writes what the general path writes.
+std::string escape_ascii_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  size_t word_length = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != ' ' && (i == 0 || text[i - 1] == ' ')) {
+      size_t end = text.find(' ', i);
+      word_length = (end == std::string_view::npos ? text.size() : end) - i;
+    }
+    char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    if (const char* escaped = latex_ascii_escape(c, next))
+      out += escaped;
+    else
+      out += c;
+    if (breaks_after(static_cast<unsigned char>(c)) &&
+        word_length >= kLongWord && next != '\0' && next != ' ')
+      out += "\\allowbreak{}";
+  }
+  return out;
+}
+
+} // namespace
+
 std::string LatexEscaper::escape_text(std::string_view text,
                                       std::string_view field, SourcePos pos) {
   std::u32string cps = decode(text);
@@ -455,6 +491,10 @@ std::string LatexEscaper::escape_text(std::string_view text,
     }
     return out;
   }
+
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return escape_ascii_text(text);
 
   // First pass: transliterate or drop what pdflatex cannot typeset.
   std::u32string kept;
@@ -562,9 +602,6 @@ std::string LatexEscaper::escape_text(std::string_view text,
     const std::u32string& s = segment.cps;
     switch (segment.run) {
     case Run::Base: {
-      // Words longer than this may break after `/`, `_`, `-` and `.`, so
-      // that a long path or identifier does not run into the margin.
-      constexpr size_t kLongWord = 30;
       std::vector<size_t> word_length(s.size(), 0);
       for (size_t start = 0; start < s.size();) {
         size_t end = start;
@@ -593,8 +630,7 @@ std::string LatexEscaper::escape_text(std::string_view text,
             out += escaped;
           else
             out += static_cast<char>(cp);
-          bool break_after = cp == '/' || cp == '_' || cp == '-' || cp == '.';
-          if (break_after && word_length[i] >= kLongWord && next != 0 &&
+          if (breaks_after(cp) && word_length[i] >= kLongWord && next != 0 &&
               next != ' ')
             out += "\\allowbreak{}";
         } else if (const char* replacement = replacement_of(cp)) {

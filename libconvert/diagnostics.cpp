@@ -6,46 +6,45 @@ namespace cvc {
 
 void Diagnostics::error(SourcePos pos, std::string message, std::string hint) {
   items_.push_back({Severity::Error, pos, std::move(message), std::move(hint)});
+  ++error_count_;
 }
 
 void Diagnostics::warning(SourcePos pos, std::string message,
                           std::string hint) {
+  if (warning_count_ >= kMaxWarnings) {
+    ++dropped_warnings_;
+    return;
+  }
   items_.push_back(
       {Severity::Warning, pos, std::move(message), std::move(hint)});
-}
-
-bool Diagnostics::has_errors() const {
-  return error_count() > 0;
-}
-
-size_t Diagnostics::error_count() const {
-  return std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::Error;
-  });
+  ++warning_count_;
 }
 
 void Diagnostics::make_warnings_errors() {
   for (Diagnostic& d : items_)
     d.severity = Severity::Error;
+  error_count_ += warning_count_ + dropped_warnings_;
+  warning_count_ = 0;
 }
 
 namespace {
 
 std::string_view source_line(std::string_view source, int line) {
+  // Lines end at a line feed, a carriage return and line feed, or a
+  // carriage return alone, as the YAML reader counts them.
   size_t start = 0;
   for (int i = 1; i < line; ++i) {
-    size_t next = source.find('\n', start);
+    size_t next = source.find_first_of("\r\n", start);
     if (next == std::string_view::npos)
       return {};
     start = next + 1;
+    if (source[next] == '\r' && start < source.size() && source[start] == '\n')
+      ++start;
   }
-  size_t end = source.find('\n', start);
-  std::string_view text = source.substr(start, end == std::string_view::npos
-                                                   ? std::string_view::npos
-                                                   : end - start);
-  if (!text.empty() && text.back() == '\r')
-    text.remove_suffix(1);
-  return text;
+  size_t end = source.find_first_of("\r\n", start);
+  return source.substr(start, end == std::string_view::npos
+                                  ? std::string_view::npos
+                                  : end - start);
 }
 
 // Counts the display columns of the first `bytes` bytes of a UTF-8 line, so

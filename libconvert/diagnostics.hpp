@@ -30,9 +30,15 @@ public:
   void error(SourcePos pos, std::string message, std::string hint = {});
   void warning(SourcePos pos, std::string message, std::string hint = {});
 
-  bool has_errors() const;
-  size_t error_count() const;
+  bool has_errors() const { return error_count_ > 0; }
+  size_t error_count() const { return error_count_; }
+  /// The diagnostics kept: every error, and the first kMaxWarnings
+  /// warnings.
   const std::vector<Diagnostic>& all() const { return items_; }
+  /// The warnings past kMaxWarnings, counted but not kept, so that a file
+  /// with a million odd values does not print a million lines.
+  size_t dropped_warnings() const { return dropped_warnings_; }
+  static constexpr size_t kMaxWarnings = 100;
   const std::string& file_name() const { return file_name_; }
   const std::string& source() const { return source_; }
 
@@ -43,6 +49,9 @@ private:
   std::string file_name_;
   std::string source_;
   std::vector<Diagnostic> items_;
+  size_t error_count_ = 0;
+  size_t warning_count_ = 0;
+  size_t dropped_warnings_ = 0;
 };
 
 /// Formats one diagnostic as `file:line:col: error: message`, followed by

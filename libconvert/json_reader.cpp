@@ -58,35 +58,50 @@ constexpr int kMaxJsonDepth = 64;
 // used, so the walk stops once it has visited more nodes than the tree
 // holds plus this many repeats: an alias bomb would expand to billions.
 constexpr size_t kMaxRepeatedNodes = 10000;
+// The bytes that repeats may add to the file's own, so that a few aliases
+// of one long value cannot make gigabytes.
+constexpr size_t kMaxRepeatedBytes = 16 * 1024 * 1024;
 
 class YamlWalk {
 public:
-  YamlWalk(std::map<std::string, SourcePos>& positions, size_t node_count)
-      : positions_(positions), budget_(node_count + kMaxRepeatedNodes) {}
+  YamlWalk(std::map<std::string, SourcePos>& positions, size_t node_count,
+           size_t source_bytes)
+      : positions_(positions), budget_(node_count + kMaxRepeatedNodes),
+        byte_budget_(source_bytes + kMaxRepeatedBytes) {}
 
-  bool exhausted() const { return exhausted_; }
+  bool exhausted() const { return !problem_.empty(); }
+  // Which budget ran out.
+  const std::string& problem() const { return problem_; }
 
   // Records the position of each value and returns the values, every
   // scalar as a string, because JSON Resume values are strings.
   ordered_json walk(const yaml::Node& node, const std::string& pointer) {
     if (budget_ == 0) {
-      exhausted_ = true;
+      problem_ = "too many values repeated through YAML aliases (more than " +
+                 std::to_string(kMaxRepeatedNodes) + ")";
       return nullptr;
     }
     --budget_;
     positions_[pointer] = node.pos();
     switch (node.type()) {
     case yaml::NodeType::Scalar:
+      if (node.text().size() > byte_budget_) {
+        problem_ = "values repeated through YAML aliases add up to more "
+                   "than " +
+                   std::to_string(kMaxRepeatedBytes) + " bytes";
+        return nullptr;
+      }
+      byte_budget_ -= node.text().size();
       return node.text();
     case yaml::NodeType::Sequence: {
       ordered_json out = ordered_json::array();
-      for (size_t i = 0; i < node.size() && !exhausted_; ++i)
+      for (size_t i = 0; i < node.size() && !exhausted(); ++i)
         out.push_back(walk(node.item(i), pointer + "/" + std::to_string(i)));
       return out;
     }
     case yaml::NodeType::Map: {
       ordered_json out = ordered_json::object();
-      for (size_t i = 0; i < node.size() && !exhausted_; ++i) {
+      for (size_t i = 0; i < node.size() && !exhausted(); ++i) {
         std::string key = node.key(i).text();
         out[key] = walk(node.value(i), pointer + "/" + pointer_key(key));
       }
@@ -102,8 +117,34 @@ public:
 private:
   std::map<std::string, SourcePos>& positions_;
   size_t budget_;
-  bool exhausted_ = false;
+  size_t byte_budget_;
+  std::string problem_;
 };
+
+// Returns the offset of the first `[` or `{` nested deeper than
+// `max_depth` outside strings: the JSON parser builds such input, but
+// copying or freeing it recurses once per level and overflows the stack.
+std::optional<size_t> too_deep_json(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth)
+        return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
 
 bool looks_like_json(std::string_view content) {
   size_t first = content.find_first_not_of(" \t\r\n");
@@ -116,6 +157,12 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
   const std::string& text = diagnostics.source();
   Input input;
   if (looks_like_json(text) || diagnostics.file_name().ends_with(".json")) {
+    if (std::optional<size_t> deep = too_deep_json(text, kMaxJsonDepth)) {
+      diagnostics.error(offset_to_pos(text, *deep),
+                        "invalid JSON: arrays and objects nested more than " +
+                            std::to_string(kMaxJsonDepth) + " levels deep");
+      return std::nullopt;
+    }
     try {
       input.document = ordered_json::parse(text);
     } catch (const ordered_json::parse_error& e) {
@@ -132,7 +179,7 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
     // JSON is YAML, so the YAML parser can tell where each value is; the
     // values themselves come from the JSON parser.
     yaml::Stream stream = yaml::Stream::parse(text, kMaxJsonDepth);
-    YamlWalk walk(input.positions, stream.node_count());
+    YamlWalk walk(input.positions, stream.node_count(), text.size());
     if (!stream.error() && !stream.documents().empty())
       walk.walk(stream.documents().front(), "");
     if (stream.error() || walk.exhausted())
@@ -143,15 +190,13 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
       diagnostics.error(error->pos, error->message);
       return std::nullopt;
     }
-    YamlWalk walk(input.positions, stream.node_count());
+    YamlWalk walk(input.positions, stream.node_count(), text.size());
     if (!stream.documents().empty())
       input.document = walk.walk(stream.documents().front(), "");
     if (walk.exhausted()) {
-      diagnostics.error(stream.documents().front().pos(),
-                        "too many values repeated through YAML aliases "
-                        "(more than " +
-                            std::to_string(kMaxRepeatedNodes) + ")",
-                        "write the values out instead of nesting aliases");
+      diagnostics.error(stream.documents().front().pos(), walk.problem(),
+                        "write the values out instead of repeating them "
+                        "through aliases");
       return std::nullopt;
     }
   }
@@ -859,18 +904,19 @@ std::optional<Cv> read_converted(const Converted& converted,
 } // namespace
 
 bool is_json_resume(std::string_view file_name, std::string_view content) {
-  if (file_name.ends_with(".json") || looks_like_json(content))
-    return true;
   // Only the top-level keys matter, and a CV's first key is usually `cv`,
-  // which settles it. A file that does not parse is read as a CV, whose
-  // reader reports the error.
+  // which settles it. A file that does not parse is read as a CV (or, for
+  // JSON, as JSON Resume), whose reader reports the error.
   bool basics = false;
   bool cv = false;
-  yaml::visit_top_level_keys(content, [&](std::string_view key) {
+  yaml::visit_top_level_keys(content, kMaxJsonDepth, [&](std::string_view key) {
     basics = basics || key == "basics";
     cv = cv || key == "cv";
     return !cv;
   });
+  // JSON is JSON Resume, unless it is a CV written in JSON.
+  if (file_name.ends_with(".json") || looks_like_json(content))
+    return !cv || basics;
   return basics && !cv;
 }
 

@@ -244,6 +244,8 @@ private:
   // that an alias makes the reader visit again.
   std::vector<bool> read_visits_;
   size_t alias_expansions_ = 0;
+  // The bytes of the scalars that aliases made the reader visit again.
+  size_t alias_bytes_ = 0;
   size_t entry_count_ = 0;
   // Keys of RenderCV models that are ignored, reported once per model.
   std::vector<std::string> ignored_design_keys_;
@@ -268,6 +270,8 @@ private:
   // Counts a visit of `node`, and stops reading when aliases have made the
   // reader visit too many values again or when errors pile up.
   void count_visit(const yaml::Node& node);
+  // Stops reading once errors pile up.
+  void check_error_count(SourcePos pos);
   Text inline_text(const yaml::Node& node, std::string_view what);
   Text block_text(const yaml::Node& node, std::string_view what);
   Scalar plain(const yaml::Node& node, std::string_view what);
@@ -303,6 +307,7 @@ std::vector<Reader::Field> Reader::fields_of(const yaml::Node& map,
   for (size_t i = 0; i < map.size(); ++i) {
     yaml::Node key = map.key(i);
     yaml::Node value = map.value(i);
+    check_error_count(pos_of(key));
     if (!key.is_scalar()) {
       diagnostics_.error(pos_of(key), "invalid key in " + std::string(where) +
                                           ": a key must be a string, not " +
@@ -310,6 +315,10 @@ std::vector<Reader::Field> Reader::fields_of(const yaml::Node& map,
       continue;
     }
     std::string name = key.text();
+    if (key.removed())
+      diagnostics_.warning(pos_of(key), "removed control character " +
+                                            code_point_name(key.removed()) +
+                                            " from the key " + quoted(name));
     if (name == "<<" && key.tag() != "!") {
       diagnostics_.error(pos_of(key),
                          "YAML merge keys ('<<') are not supported in " +
@@ -341,6 +350,7 @@ void Reader::reject_unknown_key(const Field& field, const Keys& allowed,
   diagnostics_.error(
       pos_of(field.key_node),
       "unknown key " + quoted(field.key) + " in " + std::string(where), hint);
+  check_error_count(pos_of(field.key_node));
 }
 
 void Reader::count_visit(const yaml::Node& node) {
@@ -355,10 +365,23 @@ void Reader::count_visit(const yaml::Node& node) {
                        "write the values out instead of nesting aliases");
     throw LimitExceeded{};
   }
+  // A few aliases of one long value can also make gigabytes of output.
+  if (again && (alias_bytes_ += node.text().size()) > limits_.max_input_bytes) {
+    diagnostics_.error(pos_of(node),
+                       "values repeated through YAML aliases add up to more "
+                       "than " +
+                           std::to_string(limits_.max_input_bytes) + " bytes",
+                       "write the values out instead of repeating them");
+    throw LimitExceeded{};
+  }
+  check_error_count(pos_of(node));
+}
+
+void Reader::check_error_count(SourcePos pos) {
   // A file with this many errors is not a CV; the rest would add noise.
   constexpr size_t kMaxErrors = 100;
   if (diagnostics_.error_count() > kMaxErrors) {
-    diagnostics_.error(pos_of(node), "too many errors; stopped reading",
+    diagnostics_.error(pos, "too many errors; stopped reading",
                        "fix the errors above and run again");
     throw LimitExceeded{};
   }
@@ -592,7 +615,7 @@ std::optional<Cv> Reader::read_document() {
   }
   const std::vector<yaml::Node>& documents = stream.documents();
   if (documents.size() > 1) {
-    diagnostics_.error(pos_of(documents[1]),
+    diagnostics_.error(stream.document_starts().at(1),
                        "the file holds more than one YAML document",
                        "keep one CV per file: remove the second '---'");
     return std::nullopt;

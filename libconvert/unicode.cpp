@@ -116,7 +116,7 @@ std::optional<char32_t> remove_control_characters(std::string& text) {
     size_t start = pos;
     char32_t cp = next_code_point(text, pos);
     bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
-                   (cp >= 0x80 && cp < 0xA0);
+                   (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF;
     bool crlf = cp == '\r' && pos < text.size() && text[pos] == '\n';
     if (control) {
       if (!crlf && !first)

@@ -22,8 +22,9 @@ void append_utf8(std::string& out, char32_t cp);
 std::string normalize_nfc(std::string_view text);
 
 /// Removes C0 and C1 control characters other than tab and line feed (a
-/// carriage return before a line feed is dropped too) and returns the first
-/// removed code point, if any.
+/// carriage return before a line feed is dropped too) and the
+/// non-characters U+FFFE and U+FFFF, and returns the first removed code
+/// point, if any.
 std::optional<char32_t> remove_control_characters(std::string& text);
 
 /// Formats a code point as `U+XXXX`.

@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <map>
 
 namespace cvc::yaml {
@@ -97,10 +98,68 @@ bool rejected_by_libyaml(char32_t cp) {
          (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
+size_t count_characters(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); i += utf8_width(text[i]))
+    ++count;
+  return count;
+}
+
+// Returns whether `i` is a carriage return that ends a line on its own, as
+// in old Mac files. It becomes a line feed, so lines count the same way.
+bool lone_carriage_return(std::string_view source, size_t i) {
+  return source[i] == '\r' && (i + 1 == source.size() || source[i + 1] != '\n');
+}
+
 // Returns nothing when the file can be parsed as it is, the common case.
+// Marks the code points below U+10000 that `source` holds, typed or
+// written as a `\uXXXX` or `\UXXXXXXXX` escape.
+std::vector<bool> used_code_points(std::string_view source) {
+  std::vector<bool> used(0x10000, false);
+  for (size_t i = 0; i < source.size();) {
+    unsigned char c = static_cast<unsigned char>(source[i]);
+    char32_t cp = code_point_at(source, i);
+    if (cp < 0x10000)
+      used[cp] = true;
+    if (c == '\\' && i + 1 < source.size() &&
+        (source[i + 1] == 'u' || source[i + 1] == 'U')) {
+      size_t digits = source[i + 1] == 'u' ? 4 : 8;
+      std::string hex(source.substr(i + 2, digits));
+      if (hex.size() == digits &&
+          hex.find_first_not_of("0123456789abcdefABCDEF") ==
+              std::string::npos) {
+        unsigned long escaped = std::stoul(hex, nullptr, 16);
+        if (escaped < 0x10000)
+          used[escaped] = true;
+      }
+    }
+    i += utf8_width(c);
+  }
+  return used;
+}
+
+// Returns a three-byte character, as U+2028 and U+2029 are, that libyaml
+// reads as text and that `used` does not mark, private-use ones first,
+// or 0 when the file contains every one of them.
+char32_t free_stand_in(std::vector<bool>& used) {
+  auto usable = [&](char32_t cp) {
+    return !used[cp] && !(cp >= 0xD800 && cp < 0xE000) && cp != 0x2028 &&
+           cp != 0x2029 && cp != 0xFEFF && cp < 0xFFFE;
+  };
+  for (char32_t first : {char32_t{0xE000}, char32_t{0x0800}}) {
+    for (char32_t cp = first; cp < 0xFFFE; ++cp) {
+      if (usable(cp)) {
+        used[cp] = true;
+        return cp;
+      }
+    }
+  }
+  return 0;
+}
+
 std::optional<Prepared> prepare(std::string_view source) {
   bool needed = false;
-  std::vector<bool> used_private(0x1900, false); // U+E000 to U+F8FF
+  bool separators = false;
   for (size_t i = 0; i < source.size();) {
     unsigned char c = static_cast<unsigned char>(source[i]);
     if (c >= 0x20 && c < 0x7F) {
@@ -108,27 +167,29 @@ std::optional<Prepared> prepare(std::string_view source) {
       continue;
     }
     char32_t cp = code_point_at(source, i);
-    if (rejected_by_libyaml(cp) || cp == 0x2028 || cp == 0x2029)
+    separators = separators || cp == 0x2028 || cp == 0x2029;
+    if (rejected_by_libyaml(cp) || lone_carriage_return(source, i))
       needed = true;
-    if (cp >= 0xE000 && cp < 0xF900)
-      used_private[cp - 0xE000] = true;
     i += utf8_width(c);
   }
-  if (!needed)
+  if (!needed && !separators)
     return std::nullopt;
   Prepared prepared;
-  char32_t* stand_ins[] = {&prepared.line_separator,
-                           &prepared.paragraph_separator};
-  size_t next = 0;
-  for (size_t k = 0; k < used_private.size() && next < 2; ++k)
-    if (!used_private[k])
-      *stand_ins[next++] = static_cast<char32_t>(0xE000 + k);
+  if (separators) {
+    // NOTE: a file that contains every three-byte character keeps U+2028 and
+    // U+2029 as they are, and libyaml then reads them as line breaks.
+    std::vector<bool> used = used_code_points(source);
+    prepared.line_separator = free_stand_in(used);
+    prepared.paragraph_separator = free_stand_in(used);
+  }
   prepared.text.reserve(source.size());
   for (size_t i = 0; i < source.size();) {
     unsigned char c = static_cast<unsigned char>(source[i]);
     size_t width = utf8_width(c);
     char32_t cp = code_point_at(source, i);
-    if (rejected_by_libyaml(cp)) {
+    if (lone_carriage_return(source, i)) {
+      prepared.text += '\n';
+    } else if (rejected_by_libyaml(cp)) {
       prepared.removals.push_back({i, prepared.text.size(), cp, width});
     } else if (cp == 0x2028 && prepared.line_separator) {
       append_code_point(prepared.text, prepared.line_separator);
@@ -150,9 +211,6 @@ class Positions {
 public:
   Positions(std::string_view parsed, const std::vector<Removal>& removals)
       : parsed_(parsed), removals_(removals) {
-    // libyaml skips a byte order mark without counting it.
-    if (parsed_.substr(0, 3) == "\xEF\xBB\xBF")
-      base_ = 3;
     reset();
   }
 
@@ -186,7 +244,6 @@ public:
 private:
   std::string_view parsed_;
   const std::vector<Removal>& removals_;
-  size_t base_ = 0;
   size_t index_ = 0;
   size_t byte_ = 0;
   int line_ = 1;
@@ -217,13 +274,15 @@ private:
     ++index_;
   }
 
+  // A byte order mark counts as one character: with the encoding given,
+  // libyaml reads it as U+FEFF and skips it as it skips a space.
   void reset() {
     index_ = 0;
-    byte_ = base_;
+    byte_ = 0;
     line_ = 1;
     removal_ = 0;
     removed_bytes_ = 0;
-    line_start_ = original(base_);
+    line_start_ = original(0);
   }
 };
 
@@ -256,14 +315,23 @@ public:
     switch (event.type) {
     case YAML_DOCUMENT_START_EVENT:
       anchors_.clear();
+      document_starts.push_back(positions_.at(event.start_mark));
       break;
     case YAML_ALIAS_EVENT: {
       auto found =
           anchors_.find(reinterpret_cast<const char*>(event.data.alias.anchor));
       if (found == anchors_.end()) {
+        std::string_view name =
+            reinterpret_cast<const char*>(event.data.alias.anchor);
+        bool inside =
+            std::any_of(open_.begin(), open_.end(),
+                        [&](const Open& o) { return o.anchor == name; });
         error = ParseError{positions_.at(event.start_mark),
-                           "invalid YAML: the referenced anchor is not "
-                           "defined"};
+                           inside ? "invalid YAML: the alias *" +
+                                        std::string(name) +
+                                        " is inside the collection it names"
+                                  : "invalid YAML: the referenced anchor is "
+                                    "not defined"};
         return false;
       }
       attach(found->second, documents);
@@ -280,8 +348,9 @@ public:
                                  ? reinterpret_cast<const char*>(scalar.tag)
                                  : (plain ? "?" : "!");
       node.tag = tree_.tag_index(tag);
-      bool null = plain && !scalar.tag && is_null_word(node.text);
-      null = null || tag == YAML_NULL_TAG;
+      // `!!null` on text keeps the text: a tag never hides a typed value.
+      bool null = ((plain && !scalar.tag) || tag == YAML_NULL_TAG) &&
+                  is_null_word(node.text);
       node.type = null ? NodeType::Null : NodeType::Scalar;
       if (null)
         node.text.clear();
@@ -331,6 +400,9 @@ public:
   }
 
   Positions& positions() { return positions_; }
+
+  // Where each document starts: its `---`, or its first node.
+  std::vector<SourcePos> document_starts;
 
 private:
   struct Open {
@@ -396,7 +468,8 @@ private:
 // The message of a libyaml error, at the mark that helps most: where the
 // token that could not be read starts (an unclosed quote, an alias, a key
 // without ':'), else where the problem was found.
-ParseError syntax_error(const yaml_parser_t& parser, Positions& positions) {
+ParseError syntax_error(const yaml_parser_t& parser, Positions& positions,
+                        size_t parsed_length) {
   std::string message =
       parser.problem ? parser.problem : "the syntax is invalid";
   if (parser.error == YAML_READER_ERROR)
@@ -412,7 +485,10 @@ ParseError syntax_error(const yaml_parser_t& parser, Positions& positions) {
                         context.find("alias") != std::string::npos ||
                         context.find("anchor") != std::string::npos ||
                         context.find("simple key") != std::string::npos);
-    if (token_start)
+    // At the end of the file the problem has no line to show, so the error
+    // points where the unclosed collection or scalar started.
+    bool at_end = parser.problem_mark.index >= parsed_length;
+    if (token_start || at_end)
       mark = parser.context_mark;
   }
   return {positions.at(mark), "invalid YAML: " + message};
@@ -494,7 +570,8 @@ Stream Stream::parse(std::string_view source, int max_depth) {
   while (true) {
     yaml_event_t event;
     if (!yaml_parser_parse(&parser, &event)) {
-      stream.error_ = syntax_error(parser, builder.positions());
+      stream.error_ =
+          syntax_error(parser, builder.positions(), count_characters(parsed));
       break;
     }
     bool ok = false;
@@ -512,8 +589,11 @@ Stream Stream::parse(std::string_view source, int max_depth) {
       break;
   }
   yaml_parser_delete(&parser);
-  if (stream.error_)
+  stream.document_starts_ = std::move(builder.document_starts);
+  if (stream.error_) {
     stream.documents_.clear();
+    stream.document_starts_.clear();
+  }
   return stream;
 }
 
@@ -521,7 +601,7 @@ size_t Stream::node_count() const {
   return tree_ ? tree_->nodes.size() : 0;
 }
 
-void visit_top_level_keys(std::string_view source,
+void visit_top_level_keys(std::string_view source, int max_depth,
                           const std::function<bool(std::string_view)>& visit) {
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser))
@@ -549,7 +629,9 @@ void visit_top_level_keys(std::string_view source,
         root_is_map = event.type == YAML_MAPPING_START_EVENT;
       else if (depth == 1)
         at_key = !at_key;
-      ++depth;
+      // libyaml slows down with the square of the nesting depth; the
+      // reader reports a file this deep.
+      going = ++depth <= max_depth;
       break;
     case YAML_MAPPING_END_EVENT:
     case YAML_SEQUENCE_END_EVENT:

@@ -106,19 +106,25 @@ public:
 
   const std::optional<ParseError>& error() const { return error_; }
   const std::vector<Node>& documents() const { return documents_; }
+  /// Where each document starts: its `---`, or its first node.
+  const std::vector<SourcePos>& document_starts() const {
+    return document_starts_;
+  }
   /// The number of nodes, aliases not counted.
   size_t node_count() const;
 
 private:
   std::shared_ptr<Tree> tree_;
   std::vector<Node> documents_;
+  std::vector<SourcePos> document_starts_;
   std::optional<ParseError> error_;
 };
 
 /// Calls `visit` with each key of the first document's top-level mapping,
 /// in order, without building a tree, until `visit` returns false or the
-/// document ends. Stops quietly at a syntax error.
-void visit_top_level_keys(std::string_view source,
+/// document ends. Stops quietly at a syntax error or at nesting deeper than
+/// `max_depth`.
+void visit_top_level_keys(std::string_view source, int max_depth,
                           const std::function<bool(std::string_view)>& visit);
 
 } // namespace cvc::yaml

@@ -257,6 +257,21 @@ TEST_CASE("a JSON syntax error is reported at its line and column") {
   CHECK(diagnostics.all()[0].message.starts_with("invalid JSON: "));
 }
 
+TEST_CASE("deeply nested JSON is rejected before it is built") {
+  // 80,000 levels would overflow the stack when the value is copied.
+  Diagnostics diagnostics;
+  std::string text =
+      "{\"basics\": {\"name\": \"A\"},\n \"x\": " + std::string(80000, '[') +
+      std::string(80000, ']') + "}";
+  CHECK_FALSE(read_json(text, diagnostics));
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "invalid JSON: arrays and objects nested more than 64 levels deep");
+  CHECK(diagnostics.all()[0].pos.line == 2);
+  // `{` is the first level, so the 64th `[` is the first one too deep.
+  CHECK(diagnostics.all()[0].pos.column == 7 + 63);
+}
+
 TEST_CASE("a bad date in JSON Resume is reported at the JSON value") {
   Diagnostics diagnostics;
   std::optional<Cv> cv = read_json(R"({
@@ -280,6 +295,12 @@ TEST_CASE("YAML with basics at the top is JSON Resume") {
   CHECK_FALSE(is_json_resume("cv.yaml", "basics: {}\ncv:\n  name: Ada\n"));
   CHECK_FALSE(is_json_resume("cv.yaml", "- basics\n- cv\n"));
   CHECK_FALSE(is_json_resume("cv.yaml", "? [basics]\n: x\n"));
+  // A CV may be written in JSON too.
+  CHECK_FALSE(is_json_resume("cv.json", "{\"cv\": {\"name\": \"Ada\"}}"));
+  CHECK(is_json_resume("cv.json", "{\"work\": [{\"cv\": 1}]}"));
+  // Deep nesting stops the look at the keys without a hang; the reader
+  // then reports it.
+  CHECK_FALSE(is_json_resume("cv.yaml", "x: " + std::string(100000, '[')));
 }
 
 TEST_CASE("an alias bomb in a YAML JSON Resume stops at the limit") {
@@ -298,6 +319,19 @@ TEST_CASE("an alias bomb in a YAML JSON Resume stops at the limit") {
   CHECK(diagnostics.all()[0].message ==
         "too many values repeated through YAML aliases (more than 10000)");
   CHECK(diagnostics.all()[0].pos.line == 1);
+}
+
+TEST_CASE("aliases of a long value in a YAML JSON Resume stop too") {
+  std::string yaml =
+      "basics:\n  name: &n \"" + std::string(1024 * 1024, 'x') + "\"\nx:\n";
+  for (int i = 0; i < 20; ++i)
+    yaml += "  - *n\n";
+  Diagnostics diagnostics("resume.yaml", yaml);
+  CHECK_FALSE(read_json_resume(diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "values repeated through YAML aliases add up to more than 16777216 "
+        "bytes");
 }
 
 TEST_CASE("what JSON Resume cannot hold is a warning naming the field") {

@@ -33,7 +33,8 @@ TEST_CASE("hardening: second YAML document rejected") {
   const Diagnostic& error =
       single_error("cv:\n  name: A\n---\ncv:\n  name: B\n");
   CHECK(error.message == "the file holds more than one YAML document");
-  CHECK(error.pos.line == 4);
+  // The error points at the `---` that starts the second document.
+  CHECK(error.pos.line == 3);
 }
 
 TEST_CASE("hardening: merge keys rejected") {
@@ -151,7 +152,8 @@ TEST_CASE("hardening: an alias cannot name the collection it is in") {
   // alias inside it is undefined rather than a cycle.
   const Diagnostic& error =
       single_error("cv:\n  name: A\n  sections:\n    S: &s [a, *s]\n");
-  CHECK(error.message == "invalid YAML: the referenced anchor is not defined");
+  CHECK(error.message ==
+        "invalid YAML: the alias *s is inside the collection it names");
   CHECK(error.pos.column == 15);
 }
 
@@ -207,4 +209,85 @@ TEST_CASE("hardening: the number of YAML values is bounded") {
                          "than a CV can use");
   CHECK(error.pos.line == 3);
   CHECK(error.hint.empty());
+}
+
+TEST_CASE("hardening: a byte order mark does not shift columns") {
+  const Diagnostic& error = single_error("\xEF\xBB\xBF"
+                                         "cv:\n  name: Ada\n  nmae: x\n");
+  CHECK(error.pos.line == 3);
+  CHECK(error.pos.column == 3);
+}
+
+TEST_CASE("hardening: lone carriage returns end lines") {
+  const Diagnostic& error = single_error("cv:\r  name: Ada\r  nmae: x\r");
+  CHECK(error.message.starts_with("unknown key 'nmae'"));
+  CHECK(error.pos.line == 3);
+  CHECK(error.pos.column == 3);
+  std::string shown = format_diagnostic(error, "cv.yaml",
+                                        "cv:\r  name: Ada\r  nmae: x\r", false);
+  CHECK(shown.find("\n    nmae: x\n") != std::string::npos);
+}
+
+TEST_CASE("hardening: escaped private-use characters stay") {
+  // The stand-ins for U+2028 and U+2029 must not be characters that the
+  // file writes as escapes.
+  Cv cv = test::parse_valid("cv:\n  name: \"PUA \\uE000 \\uE001\"\n"
+                            "  headline: \"a\u2028b\u2029c\"\n");
+  CHECK(cv.name.source == "PUA \uE000 \uE001");
+  CHECK(cv.headline.source == "a\u2028b\u2029c");
+}
+
+TEST_CASE("hardening: a null tag on text keeps the text") {
+  Cv cv = test::parse_valid("cv:\n  name: A\n  headline: !!null Engineer\n");
+  CHECK(cv.headline.source == "Engineer");
+}
+
+TEST_CASE("hardening: a control character in a key is reported") {
+  Diagnostics diagnostics;
+  std::optional<Cv> cv = test::parse("cv:\n  na\x01me: Ada\n", diagnostics);
+  REQUIRE(cv.has_value());
+  CHECK(cv->name.source == "Ada");
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(diagnostics.all()[0].message ==
+        "removed control character U+0001 from the key 'name'");
+}
+
+TEST_CASE("hardening: unknown keys stop at the error limit") {
+  std::string yaml = "cv:\n  name: Ada\n";
+  for (int i = 0; i < 5000; ++i)
+    yaml += "  k" + std::to_string(i) + ": v\n";
+  Diagnostics diagnostics;
+  CHECK_FALSE(test::parse(yaml, diagnostics).has_value());
+  CHECK(diagnostics.error_count() == 102);
+  CHECK(diagnostics.all().back().message == "too many errors; stopped reading");
+}
+
+TEST_CASE("hardening: aliases of a long value stop at the byte limit") {
+  // Twenty aliases of a 1 MiB highlight would repeat 20 MiB.
+  std::string yaml = "cv:\n  name: A\n  sections:\n    S:\n"
+                     "      - company: C\n        position: P\n"
+                     "        highlights:\n          - &b \"" +
+                     std::string(1024 * 1024 - 16, 'x') + "\"\n";
+  for (int i = 0; i < 20; ++i)
+    yaml += "          - *b\n";
+  const Diagnostic& error = single_error(yaml);
+  CHECK(error.message == "values repeated through YAML aliases add up to "
+                         "more than 16777216 bytes");
+}
+
+TEST_CASE("hardening: an unclosed list points where it opens") {
+  const Diagnostic& error = single_error("cv:\n  name: Ada\n  email: [x\n");
+  CHECK(error.message.starts_with("invalid YAML: "));
+  CHECK(error.pos.line == 3);
+  CHECK(error.pos.column == 10);
+}
+
+TEST_CASE("hardening: warnings past the limit are counted, not kept") {
+  std::string yaml = "cv:\n  name: A\n  sections:\n    S:\n";
+  for (int i = 0; i < 150; ++i)
+    yaml += "      - \"x\\ay\"\n";
+  Diagnostics diagnostics;
+  REQUIRE(test::parse(yaml, diagnostics).has_value());
+  CHECK(diagnostics.all().size() == Diagnostics::kMaxWarnings);
+  CHECK(diagnostics.dropped_warnings() == 50);
 }

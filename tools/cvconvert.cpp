@@ -1,6 +1,8 @@
 // cvconvert: one command for every format, with subcommands to build,
 // validate, start and describe a CV.
 #include "cvconvert.hpp"
+#include "json_reader.hpp"
+#include "reader.hpp"
 
 #include "output_file.hpp"
 #include "schema.hpp"
@@ -64,7 +66,10 @@ int run_validate(int argc, char** argv) {
       continue;
     }
     Diagnostics diagnostics(shown, content);
-    read_cv(diagnostics, common.limits);
+    if (is_json_resume(input, content))
+      read_json_resume(diagnostics);
+    else
+      read_cv(diagnostics, common.limits);
     if (!tool::finish_diagnostics(diagnostics, common.verbosity))
       invalid = true;
     else if (common.verbosity.verbose)

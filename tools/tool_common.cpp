@@ -39,6 +39,11 @@ void print_diagnostics(const Diagnostics& diagnostics,
     std::cerr << format_diagnostic(d, diagnostics.file_name(),
                                    diagnostics.source(), color);
   }
+  if (size_t dropped = diagnostics.dropped_warnings();
+      dropped > 0 && !(verbosity.quiet && !verbosity.strict))
+    std::cerr << diagnostics.file_name() << ": "
+              << (verbosity.strict ? "error" : "warning") << ": " << dropped
+              << " more warnings not shown\n";
 }
 
 void print_error(const std::string& program, const std::string& message) {

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   # build, and clang with libFuzzer for the fuzz target
   build-essential cmake pkg-config clang libclang-rt-14-dev
-  libcmark-dev libpugixml-dev libyaml-cpp-dev libyaml-dev libboost-program-options-dev
+  libcmark-dev libpugixml-dev libyaml-dev libboost-program-options-dev
   libicu-dev catch2 nlohmann-json3-dev libkainjow-mustache-dev
   # pdflatex with moderncv, its icons and the fonts and scripts it uses
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
@@ -15,8 +15,8 @@ packages=(
   texlive-xetex texlive-luatex
   texlive-lang-other texlive-lang-greek texlive-lang-cyrillic
   latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp latex-cjk-japanese-wadalab
-  # checks on the outputs
-  poppler-utils qpdf cmark cmark-gfm
+  # checks on the outputs, with yaml-cpp as a second YAML parser
+  poppler-utils qpdf cmark cmark-gfm libyaml-cpp-dev
   # benchmarks: Google Benchmark, process timing and pandoc for a ratio
   libbenchmark-dev hyperfine pandoc time
   # the HTML page: an HTML5 checker, a headless browser and PNG decoding

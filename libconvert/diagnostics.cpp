@@ -5,13 +5,20 @@
 namespace cvc {
 
 void Diagnostics::error(SourcePos pos, std::string message, std::string hint) {
+  // The CV reader stops itself a little past kMaxKept errors and reports
+  // that it stopped, so two more errors are kept.
+  if (error_count_ - dropped_errors_ >= kMaxKept + 2) {
+    ++dropped_errors_;
+    ++error_count_;
+    return;
+  }
   items_.push_back({Severity::Error, pos, std::move(message), std::move(hint)});
   ++error_count_;
 }
 
 void Diagnostics::warning(SourcePos pos, std::string message,
                           std::string hint) {
-  if (warning_count_ >= kMaxWarnings) {
+  if (warning_count_ >= kMaxKept) {
     ++dropped_warnings_;
     return;
   }
@@ -24,6 +31,8 @@ void Diagnostics::make_warnings_errors() {
   for (Diagnostic& d : items_)
     d.severity = Severity::Error;
   error_count_ += warning_count_ + dropped_warnings_;
+  dropped_errors_ += dropped_warnings_;
+  dropped_warnings_ = 0;
   warning_count_ = 0;
 }
 

@@ -32,13 +32,14 @@ public:
 
   bool has_errors() const { return error_count_ > 0; }
   size_t error_count() const { return error_count_; }
-  /// The diagnostics kept: every error, and the first kMaxWarnings
-  /// warnings.
+  /// The diagnostics kept: the first kMaxKept errors and the first
+  /// kMaxKept warnings.
   const std::vector<Diagnostic>& all() const { return items_; }
-  /// The warnings past kMaxWarnings, counted but not kept, so that a file
-  /// with a million odd values does not print a million lines.
+  /// The errors and warnings past kMaxKept, counted but not kept, so that
+  /// a file with a million odd values does not print a million lines.
+  size_t dropped_errors() const { return dropped_errors_; }
   size_t dropped_warnings() const { return dropped_warnings_; }
-  static constexpr size_t kMaxWarnings = 100;
+  static constexpr size_t kMaxKept = 100;
   const std::string& file_name() const { return file_name_; }
   const std::string& source() const { return source_; }
 
@@ -51,6 +52,7 @@ private:
   std::vector<Diagnostic> items_;
   size_t error_count_ = 0;
   size_t warning_count_ = 0;
+  size_t dropped_errors_ = 0;
   size_t dropped_warnings_ = 0;
 };
 

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace cvc {
 
@@ -28,7 +29,9 @@ struct Input {
 SourcePos offset_to_pos(std::string_view text, size_t offset) {
   SourcePos pos{1, 1};
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
+    bool lone_return =
+        text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    if (text[i] == '\n' || lone_return) {
       ++pos.line;
       pos.column = 1;
     } else {
@@ -51,16 +54,41 @@ std::string pointer_key(std::string_view key) {
   return out;
 }
 
-// JSON Resume documents nest a few levels; deeper input is not one.
-constexpr int kMaxJsonDepth = 64;
+// JSON Resume documents nest a few levels; deeper input is not one. The
+// limit is below the CV reader's 64 because the converted CV puts kept
+// fields one level deeper, under `json_resume`.
+constexpr int kMaxJsonDepth = 60;
+// YAML reads keys of at most 1024 characters without `?`; JSON Resume has
+// no use for longer ones.
+constexpr size_t kMaxKeyLength = 1024;
+// The bytes of JSON pointers kept to place diagnostics. Past this, values
+// get no position of their own, so that long keys nested deep cannot take
+// gigabytes.
+constexpr size_t kMaxPointerBytes = 32 * 1024 * 1024;
 
 // Walks a YAML tree into JSON. An alias is walked again each time it is
 // used, so the walk stops once it has visited more nodes than the tree
-// holds plus this many repeats: an alias bomb would expand to billions.
+// contains plus this many repeats: an alias bomb would expand to billions.
 constexpr size_t kMaxRepeatedNodes = 10000;
 // The bytes that repeats may add to the file's own, so that a few aliases
 // of one long value cannot make gigabytes.
 constexpr size_t kMaxRepeatedBytes = 16 * 1024 * 1024;
+
+// Adds a key that `object` does not have yet. ordered_json's own
+// `object[key] = value` searches every key first, which takes time with the
+// square of the number of keys.
+void append_pair(ordered_json& object, const std::string& key,
+                 const ordered_json& value) {
+  if (object.is_null())
+    object = ordered_json::object();
+  object.get_ref<ordered_json::object_t&>().push_back({key, value});
+}
+
+// A problem found while walking: a duplicate, long or non-text key.
+struct WalkIssue {
+  SourcePos pos;
+  std::string message;
+};
 
 class YamlWalk {
 public:
@@ -72,6 +100,7 @@ public:
   bool exhausted() const { return !problem_.empty(); }
   // Which budget ran out.
   const std::string& problem() const { return problem_; }
+  const std::vector<WalkIssue>& issues() const { return issues_; }
 
   // Records the position of each value and returns the values, every
   // scalar as a string, because JSON Resume values are strings.
@@ -82,7 +111,10 @@ public:
       return nullptr;
     }
     --budget_;
-    positions_[pointer] = node.pos();
+    if (pointer_bytes_ + pointer.size() <= kMaxPointerBytes) {
+      pointer_bytes_ += pointer.size();
+      positions_[pointer] = node.pos();
+    }
     switch (node.type()) {
     case yaml::NodeType::Scalar:
       if (node.text().size() > byte_budget_) {
@@ -99,14 +131,8 @@ public:
         out.push_back(walk(node.item(i), pointer + "/" + std::to_string(i)));
       return out;
     }
-    case yaml::NodeType::Map: {
-      ordered_json out = ordered_json::object();
-      for (size_t i = 0; i < node.size() && !exhausted(); ++i) {
-        std::string key = node.key(i).text();
-        out[key] = walk(node.value(i), pointer + "/" + pointer_key(key));
-      }
-      return out;
-    }
+    case yaml::NodeType::Map:
+      return walk_map(node, pointer);
     case yaml::NodeType::Null:
     case yaml::NodeType::Undefined:
       break;
@@ -118,7 +144,115 @@ private:
   std::map<std::string, SourcePos>& positions_;
   size_t budget_;
   size_t byte_budget_;
+  size_t pointer_bytes_ = 0;
   std::string problem_;
+  std::vector<WalkIssue> issues_;
+
+  ordered_json walk_map(const yaml::Node& node, const std::string& pointer) {
+    ordered_json out = ordered_json::object();
+    // ordered_json finds keys by a linear search, so the pairs are appended
+    // to its list directly once a set has ruled out duplicates.
+    auto& pairs = out.get_ref<ordered_json::object_t&>();
+    std::unordered_set<std::string> seen;
+    for (size_t i = 0; i < node.size() && !exhausted(); ++i) {
+      yaml::Node key = node.key(i);
+      std::string name = key.text();
+      if (!key.is_scalar()) {
+        issues_.push_back({key.pos(), "invalid key: a key must be text"});
+        continue;
+      }
+      if (name.size() > kMaxKeyLength) {
+        issues_.push_back({key.pos(), "key longer than " +
+                                          std::to_string(kMaxKeyLength) +
+                                          " characters"});
+        continue;
+      }
+      if (!seen.insert(name).second) {
+        issues_.push_back({key.pos(), "duplicate key '" + name + "'"});
+        continue;
+      }
+      ordered_json value =
+          walk(node.value(i), pointer + "/" + pointer_key(name));
+      pairs.push_back({name, std::move(value)});
+    }
+    return out;
+  }
+};
+
+// Builds an ordered_json from JSON text in linear time. ordered_json's own
+// parser finds each key by a linear search of its object, which takes
+// minutes for a file with a million keys. A repeated key keeps its first
+// value here; the YAML walk reports it as an error.
+class OrderedBuilder : public nlohmann::json_sax<ordered_json> {
+public:
+  ordered_json result;
+
+  bool null() override { return add(nullptr); }
+  bool boolean(bool value) override { return add(value); }
+  bool number_integer(number_integer_t value) override { return add(value); }
+  bool number_unsigned(number_unsigned_t value) override { return add(value); }
+  bool number_float(number_float_t value, const string_t&) override {
+    return add(value);
+  }
+  bool string(string_t& value) override { return add(std::move(value)); }
+  bool binary(binary_t& value) override {
+    return add(ordered_json::binary(std::move(value)));
+  }
+  bool start_object(std::size_t) override {
+    return open(ordered_json::object());
+  }
+  bool key(string_t& value) override {
+    if (value.size() > kMaxKeyLength && long_key.empty())
+      long_key = value;
+    keys_.back() = std::move(value);
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(ordered_json::array()); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t byte, const std::string&,
+                   const nlohmann::detail::exception& error) override {
+    error_byte = byte;
+    error_message = error.what();
+    return false;
+  }
+
+  // The byte after the error (1-based) and nlohmann's message.
+  std::size_t error_byte = 0;
+  std::string error_message;
+  // The first key longer than kMaxKeyLength, which the YAML walk cannot
+  // read, so it is reported from here.
+  std::string long_key;
+
+private:
+  std::vector<ordered_json> open_;
+  std::vector<std::string> keys_;
+  std::vector<std::unordered_set<std::string>> seen_;
+
+  bool add(ordered_json value) {
+    if (open_.empty()) {
+      result = std::move(value);
+    } else if (open_.back().is_array()) {
+      open_.back().push_back(std::move(value));
+    } else if (seen_.back().insert(keys_.back()).second) {
+      open_.back().get_ref<ordered_json::object_t&>().push_back(
+          {keys_.back(), std::move(value)});
+    }
+    return true;
+  }
+  bool open(ordered_json value) {
+    open_.push_back(std::move(value));
+    keys_.emplace_back();
+    seen_.emplace_back();
+    return true;
+  }
+  bool close() {
+    ordered_json done = std::move(open_.back());
+    open_.pop_back();
+    keys_.pop_back();
+    seen_.pop_back();
+    return add(std::move(done));
+  }
 };
 
 // Returns the offset of the first `[` or `{` nested deeper than
@@ -153,41 +287,70 @@ bool looks_like_json(std::string_view content) {
   return first != std::string_view::npos && content[first] == '{';
 }
 
+// Reports what a walk found wrong with keys; returns whether it found
+// anything.
+bool report_issues(const YamlWalk& walk, Diagnostics& diagnostics) {
+  for (const WalkIssue& issue : walk.issues())
+    diagnostics.error(issue.pos, issue.message);
+  return !walk.issues().empty();
+}
+
 std::optional<Input> parse_input(Diagnostics& diagnostics) {
   const std::string& text = diagnostics.source();
   Input input;
-  if (looks_like_json(text) || diagnostics.file_name().ends_with(".json")) {
+  // A .yaml file that starts with `{` but is not JSON is YAML in flow style.
+  const std::string& name = diagnostics.file_name();
+  bool yaml_name = name.ends_with(".yaml") || name.ends_with(".yml");
+  bool json =
+      name.ends_with(".json") ||
+      (looks_like_json(text) && (!yaml_name || ordered_json::accept(text)));
+  if (json) {
     if (std::optional<size_t> deep = too_deep_json(text, kMaxJsonDepth)) {
       diagnostics.error(offset_to_pos(text, *deep),
                         "invalid JSON: arrays and objects nested more than " +
                             std::to_string(kMaxJsonDepth) + " levels deep");
       return std::nullopt;
     }
-    try {
-      input.document = ordered_json::parse(text);
-    } catch (const ordered_json::parse_error& e) {
+    OrderedBuilder builder;
+    if (!ordered_json::sax_parse(text, &builder)) {
       // The message names the byte; the diagnostic gives line and column.
-      std::string message = e.what();
+      std::string message = builder.error_message;
       size_t colon = message.find(": ", message.find("column"));
       if (colon != std::string::npos)
         message = message.substr(colon + 2);
-      size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+      size_t offset = builder.error_byte > 0 ? builder.error_byte - 1 : 0;
       diagnostics.error(offset_to_pos(text, offset),
                         "invalid JSON: " + message);
       return std::nullopt;
     }
-    // JSON is YAML, so the YAML parser can tell where each value is; the
-    // values themselves come from the JSON parser.
+    input.document = std::move(builder.result);
+    if (!builder.long_key.empty()) {
+      size_t at = text.find(builder.long_key.substr(0, 64));
+      diagnostics.error(offset_to_pos(text, at == std::string::npos ? 0 : at),
+                        "key longer than " + std::to_string(kMaxKeyLength) +
+                            " characters");
+      return std::nullopt;
+    }
+    // JSON is YAML, so the YAML parser can tell where each value is and
+    // find duplicate keys; the values themselves come from the JSON parser.
     yaml::Stream stream = yaml::Stream::parse(text, kMaxJsonDepth);
     YamlWalk walk(input.positions, stream.node_count(), text.size());
     if (!stream.error() && !stream.documents().empty())
       walk.walk(stream.documents().front(), "");
     if (stream.error() || walk.exhausted())
       input.positions.clear();
+    else if (report_issues(walk, diagnostics))
+      return std::nullopt;
   } else {
     yaml::Stream stream = yaml::Stream::parse(text, kMaxJsonDepth);
     if (const std::optional<yaml::ParseError>& error = stream.error()) {
       diagnostics.error(error->pos, error->message);
+      return std::nullopt;
+    }
+    if (stream.documents().size() > 1) {
+      diagnostics.error(stream.document_starts().at(1),
+                        "the file holds more than one YAML document",
+                        "keep one CV per file: remove the second '---'");
       return std::nullopt;
     }
     YamlWalk walk(input.positions, stream.node_count(), text.size());
@@ -199,6 +362,8 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
                         "through aliases");
       return std::nullopt;
     }
+    if (report_issues(walk, diagnostics))
+      return std::nullopt;
   }
   if (!input.document.is_object()) {
     diagnostics.error({1, 1}, "a JSON Resume document must be an object "
@@ -710,7 +875,7 @@ void Converter::basics(ordered_json& kept) {
 
   for (const auto& [key, value] : basics.items())
     if (!used.count(key) && !is_empty(value))
-      kept["basics"][key] = value;
+      append_pair(kept["basics"], key, value);
 }
 
 void Converter::sections(ordered_json& kept) {
@@ -757,7 +922,7 @@ void Converter::sections(ordered_json& kept) {
   }
   for (const auto& [key, value] : doc().items())
     if (!known.count(key) && !is_empty(value))
-      kept[key] = value;
+      append_pair(kept, key, value);
 }
 
 std::string Converter::convert() {
@@ -902,6 +1067,13 @@ std::optional<Cv> read_converted(const Converted& converted,
 }
 
 } // namespace
+
+std::optional<ordered_json> parse_json_in_order(std::string_view text) {
+  OrderedBuilder builder;
+  if (!ordered_json::sax_parse(text, &builder))
+    return std::nullopt;
+  return std::move(builder.result);
+}
 
 bool is_json_resume(std::string_view file_name, std::string_view content) {
   // Only the top-level keys matter, and a CV's first key is usually `cv`,

@@ -5,15 +5,18 @@
 #include "diagnostics.hpp"
 #include "model.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace cvc {
 
-/// Returns whether an input is JSON Resume rather than the CV format: a
-/// file name ending in `.json`, text that starts with `{`, or YAML whose
-/// top level has `basics` and no `cv`.
+/// Returns whether an input is JSON Resume rather than the CV format: JSON
+/// (a file name ending in `.json`, or text that starts with `{`) whose top
+/// level has no `cv` without `basics`, or YAML whose top level has `basics`
+/// and no `cv`.
 bool is_json_resume(std::string_view file_name, std::string_view content);
 
 /// Converts the JSON Resume held by `diagnostics` (its source) into CV
@@ -27,5 +30,11 @@ std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics);
 /// Reads JSON Resume into the model by way of its CV YAML. Diagnostics and
 /// the positions in the model point into the JSON Resume input.
 std::optional<Cv> read_json_resume(Diagnostics& diagnostics);
+
+/// Parses JSON into an ordered_json in linear time (ordered_json's own
+/// parser takes time with the square of the number of keys). A repeated
+/// key keeps its first value. Returns nothing when the text is not JSON.
+std::optional<nlohmann::ordered_json>
+parse_json_in_order(std::string_view text);
 
 } // namespace cvc

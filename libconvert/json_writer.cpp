@@ -1,4 +1,5 @@
 #include "json_writer.hpp"
+#include "json_reader.hpp"
 
 #include "dates.hpp"
 #include "links.hpp"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 namespace cvc {
@@ -611,21 +613,42 @@ void Writer::write_section(const Section& section, Target target) {
 // Deep-merges the kept JSON Resume fields (the postal address parts, `meta`)
 // over what the CV gives.
 void merge(ordered_json& into, const ordered_json& from) {
+  // ordered_json finds a key by searching every key, so an index of
+  // `into` keeps a merge of many keys linear.
+  if (!into.is_object())
+    into = ordered_json::object();
+  auto& pairs = into.get_ref<ordered_json::object_t&>();
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < pairs.size(); ++i)
+    index.emplace(
+        std::next(pairs.begin(), static_cast<std::ptrdiff_t>(i))->first, i);
   for (const auto& [key, value] : from.items()) {
-    if (value.is_object() && into.contains(key) && into[key].is_object())
-      merge(into[key], value);
+    auto found = index.find(key);
+    if (found == index.end()) {
+      if (!value.is_null()) {
+        index.emplace(key, pairs.size());
+        pairs.push_back({key, value});
+      }
+      continue;
+    }
+    ordered_json& existing =
+        std::next(pairs.begin(), static_cast<std::ptrdiff_t>(found->second))
+            ->second;
+    if (value.is_object() && existing.is_object())
+      merge(existing, value);
     else if (!value.is_null())
-      into[key] = value;
+      existing = value;
   }
 }
 
 void Writer::merge_json_resume_fields(ordered_json& document) {
   if (cv_.json_resume_fields.empty())
     return;
-  ordered_json fields =
-      ordered_json::parse(cv_.json_resume_fields, nullptr, false);
-  if (!fields.is_object())
+  std::optional<ordered_json> parsed =
+      parse_json_in_order(cv_.json_resume_fields);
+  if (!parsed || !parsed->is_object())
     return;
+  ordered_json& fields = *parsed;
   // The kept address parts replace the one-line location they came with.
   if (fields.contains("basics") && fields["basics"].is_object() &&
       fields["basics"].contains("location") && document.contains("basics"))
@@ -657,19 +680,21 @@ std::string Writer::write() {
         "$schema",   "basics",       "work",         "volunteer", "education",
         "awards",    "certificates", "publications", "skills",    "languages",
         "interests", "references",   "projects",     "meta"};
-    for (auto it = document_.begin(); it != document_.end();) {
-      if (std::find(allowed.begin(), allowed.end(), it.key()) ==
-          allowed.end()) {
-        diagnostics_.warning({},
-                             "'json_resume." + it.key() +
-                                 "' has no place in JSON Resume and is "
-                                 "left out",
-                             "write it with --flavor academicpages");
-        it = document_.erase(it);
-      } else {
-        ++it;
+    // The document is rebuilt, since erasing keys one by one from
+    // ordered_json takes time with the square of their number.
+    ordered_json kept = ordered_json::object();
+    auto& kept_pairs = kept.get_ref<ordered_json::object_t&>();
+    for (auto& [key, value] : document_.get_ref<ordered_json::object_t&>()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
+        kept_pairs.push_back({key, std::move(value)});
+        continue;
       }
+      diagnostics_.warning({},
+                           "'json_resume." + key +
+                               "' has no place in JSON Resume and is left out",
+                           "write it with --flavor academicpages");
     }
+    document_ = std::move(kept);
   }
   if (document_["basics"].empty())
     document_.erase("basics");

@@ -1345,13 +1345,15 @@ Extra Reader::read_extra(const Field& field) {
 }
 
 std::optional<Entry> Reader::read_entry(const yaml::Node& node) {
-  count_visit(node);
   if (node.is_scalar() || node.is_null()) {
+    // block_text counts the visit; counting it here too would take every
+    // text entry for a repeat.
     TextEntry entry;
     entry.pos = pos_of(node);
     entry.text = block_text(node, "text entry");
     return Entry(std::move(entry));
   }
+  count_visit(node);
   if (!node.is_map()) {
     diagnostics_.error(pos_of(node),
                        "invalid entry: expected a mapping or a string, got " +

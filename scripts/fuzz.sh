@@ -22,7 +22,8 @@ cmake --build build-fuzz -j"$(nproc)" --target fuzz_cv >/dev/null
 # Each run starts from the seeds, so that --ci sees the same corpus.
 rm -rf build-fuzz/corpus
 mkdir -p build-fuzz/corpus build-fuzz/findings
-cp samples/*.yaml tests/cases/*.yaml tests/fuzz-regressions/* build-fuzz/corpus/
+cp samples/*.yaml tests/cases/*.yaml tests/fuzz-regressions/* \
+  tests/json-resume/academicpages-cv.json build-fuzz/corpus/
 # The whole log stays in build-fuzz/fuzz.log; its end is printed.
 status=0
 build-fuzz/fuzz/fuzz_cv build-fuzz/corpus \

@@ -266,10 +266,54 @@ TEST_CASE("deeply nested JSON is rejected before it is built") {
   CHECK_FALSE(read_json(text, diagnostics));
   REQUIRE(diagnostics.all().size() == 1);
   CHECK(diagnostics.all()[0].message ==
-        "invalid JSON: arrays and objects nested more than 64 levels deep");
+        "invalid JSON: arrays and objects nested more than 60 levels deep");
   CHECK(diagnostics.all()[0].pos.line == 2);
-  // `{` is the first level, so the 64th `[` is the first one too deep.
-  CHECK(diagnostics.all()[0].pos.column == 7 + 63);
+  // `{` is the first level, so the 60th `[` is the first one too deep.
+  CHECK(diagnostics.all()[0].pos.column == 7 + 59);
+}
+
+TEST_CASE("JSON Resume nested to the limit converts") {
+  // 60 levels: the object, `meta` and 58 more.
+  std::string text = "{\"basics\": {\"name\": \"A\"}, \"meta\": ";
+  for (int i = 0; i < 58; ++i)
+    text += "{\"a\": ";
+  text += "\"v\"" + std::string(58, '}') + "}";
+  Diagnostics diagnostics;
+  CHECK(read_json(text, diagnostics));
+}
+
+TEST_CASE("JSON Resume keys must be unique, short and text") {
+  for (const char* text :
+       {"{\"basics\": {\"name\": \"Ada\", \"name\": \"Bob\"}}",
+        "basics:\n  name: Ada\n  name: Bob\n",
+        "basics:\n  name: Ada\n  ? [a, b]\n  : x\n"}) {
+    INFO(text);
+    Diagnostics diagnostics(text[0] == '{' ? "r.json" : "r.yaml", text);
+    CHECK_FALSE(read_json_resume(diagnostics));
+    REQUIRE(diagnostics.error_count() == 1);
+    CHECK(diagnostics.all()[0].pos.line > 0);
+  }
+  std::string long_key = "{\"basics\": {\"name\": \"A\"}, \"" +
+                         std::string(1100, 'k') + "\": \"v\"}";
+  Diagnostics diagnostics("r.json", long_key);
+  CHECK_FALSE(read_json_resume(diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.all()[0].message == "key longer than 1024 characters");
+}
+
+TEST_CASE("a second YAML document in JSON Resume is an error") {
+  Diagnostics diagnostics("r.yaml",
+                          "basics:\n  name: Ada\n---\ncv:\n  name: Bob\n");
+  CHECK_FALSE(read_json_resume(diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.all()[0].pos.line == 3);
+}
+
+TEST_CASE("JSON Resume in YAML flow style is YAML") {
+  Diagnostics diagnostics("r.yaml", "{basics: {name: Ada}}\n");
+  std::optional<Cv> cv = read_json_resume(diagnostics);
+  REQUIRE(cv);
+  CHECK(cv->name.source == "Ada");
 }
 
 TEST_CASE("a bad date in JSON Resume is reported at the JSON value") {

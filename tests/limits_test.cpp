@@ -143,3 +143,11 @@ TEST_CASE("long source line is shown as a window") {
   size_t caret = out.find('^', caret_line);
   CHECK(caret - caret_line == 2 + 3 + 60 - 1 + 1);
 }
+
+TEST_CASE("many text entries are not taken for alias repeats") {
+  std::string yaml = "cv:\n  name: A\n  sections:\n    S:\n";
+  for (int i = 0; i < 10001; ++i)
+    yaml += "      - x" + std::to_string(i) + "\n";
+  Cv cv = test::parse_valid(yaml);
+  CHECK(cv.sections[0].entries.size() == 10001);
+}

@@ -288,6 +288,6 @@ TEST_CASE("hardening: warnings past the limit are counted, not kept") {
     yaml += "      - \"x\\ay\"\n";
   Diagnostics diagnostics;
   REQUIRE(test::parse(yaml, diagnostics).has_value());
-  CHECK(diagnostics.all().size() == Diagnostics::kMaxWarnings);
+  CHECK(diagnostics.all().size() == Diagnostics::kMaxKept);
   CHECK(diagnostics.dropped_warnings() == 50);
 }

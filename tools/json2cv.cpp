@@ -33,6 +33,12 @@ int run(int argc, char** argv) {
     std::cerr << name << ": error: " << error << '\n';
     return tool::kIoError;
   }
+  if (!is_json_resume(common.input, content)) {
+    tool::print_error(kProgram, name + " is a CV, not JSON Resume: its top "
+                                       "level has 'cv' or no 'basics'; "
+                                       "cv2json converts a CV to JSON Resume");
+    return tool::kInvalidCv;
+  }
   Diagnostics diagnostics(name, content);
   std::optional<std::string> yaml = json_resume_to_cv_yaml(diagnostics);
   if (!tool::finish_diagnostics(diagnostics, common.verbosity) || !yaml)

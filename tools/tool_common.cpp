@@ -39,10 +39,12 @@ void print_diagnostics(const Diagnostics& diagnostics,
     std::cerr << format_diagnostic(d, diagnostics.file_name(),
                                    diagnostics.source(), color);
   }
+  if (size_t dropped = diagnostics.dropped_errors())
+    std::cerr << diagnostics.file_name() << ": error: " << dropped
+              << " more errors not shown\n";
   if (size_t dropped = diagnostics.dropped_warnings();
-      dropped > 0 && !(verbosity.quiet && !verbosity.strict))
-    std::cerr << diagnostics.file_name() << ": "
-              << (verbosity.strict ? "error" : "warning") << ": " << dropped
+      dropped > 0 && !verbosity.quiet)
+    std::cerr << diagnostics.file_name() << ": warning: " << dropped
               << " more warnings not shown\n";
 }
 

@@ -27,6 +27,21 @@ void Diagnostics::warning(SourcePos pos, std::string message,
   ++warning_count_;
 }
 
+SourcePos position_of_offset(std::string_view source, size_t offset) {
+  SourcePos pos{1, 1};
+  for (size_t i = 0; i < offset && i < source.size(); ++i) {
+    bool lone_return =
+        source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n');
+    if (source[i] == '\n' || lone_return) {
+      ++pos.line;
+      pos.column = 1;
+    } else {
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
 void Diagnostics::make_warnings_errors() {
   for (Diagnostic& d : items_)
     d.severity = Severity::Error;
@@ -115,6 +130,8 @@ std::string format_diagnostic(const Diagnostic& diagnostic,
   std::string_view line = printable;
   if (diagnostic.pos.line > 0 && !line.empty()) {
     size_t column = diagnostic.pos.column > 0 ? diagnostic.pos.column - 1 : 0;
+    // The caret may stand just past the last character, never further.
+    column = std::min(column, line.size());
     // A long line is shown as a window around the column, cut at
     // character boundaries.
     constexpr size_t kWindow = 60;

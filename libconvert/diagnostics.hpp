@@ -56,6 +56,11 @@ private:
   size_t dropped_warnings_ = 0;
 };
 
+/// Returns the line and byte column of a byte offset in `source`. Lines end
+/// at a line feed, a carriage return and line feed, or a carriage return
+/// alone, as the YAML reader and the printed source lines count them.
+SourcePos position_of_offset(std::string_view source, size_t offset);
+
 /// Formats one diagnostic as `file:line:col: error: message`, followed by
 /// the source line, a caret under the column and the hint.
 std::string format_diagnostic(const Diagnostic& diagnostic,

@@ -26,21 +26,6 @@ struct Input {
   std::map<std::string, SourcePos> positions;
 };
 
-SourcePos offset_to_pos(std::string_view text, size_t offset) {
-  SourcePos pos{1, 1};
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    bool lone_return =
-        text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
-    if (text[i] == '\n' || lone_return) {
-      ++pos.line;
-      pos.column = 1;
-    } else {
-      ++pos.column; // columns count bytes, as in every diagnostic
-    }
-  }
-  return pos;
-}
-
 std::string pointer_key(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -306,7 +291,7 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
       (looks_like_json(text) && (!yaml_name || ordered_json::accept(text)));
   if (json) {
     if (std::optional<size_t> deep = too_deep_json(text, kMaxJsonDepth)) {
-      diagnostics.error(offset_to_pos(text, *deep),
+      diagnostics.error(position_of_offset(text, *deep),
                         "invalid JSON: arrays and objects nested more than " +
                             std::to_string(kMaxJsonDepth) + " levels deep");
       return std::nullopt;
@@ -319,16 +304,16 @@ std::optional<Input> parse_input(Diagnostics& diagnostics) {
       if (colon != std::string::npos)
         message = message.substr(colon + 2);
       size_t offset = builder.error_byte > 0 ? builder.error_byte - 1 : 0;
-      diagnostics.error(offset_to_pos(text, offset),
+      diagnostics.error(position_of_offset(text, offset),
                         "invalid JSON: " + message);
       return std::nullopt;
     }
     input.document = std::move(builder.result);
     if (!builder.long_key.empty()) {
       size_t at = text.find(builder.long_key.substr(0, 64));
-      diagnostics.error(offset_to_pos(text, at == std::string::npos ? 0 : at),
-                        "key longer than " + std::to_string(kMaxKeyLength) +
-                            " characters");
+      diagnostics.error(
+          position_of_offset(text, at == std::string::npos ? 0 : at),
+          "key longer than " + std::to_string(kMaxKeyLength) + " characters");
       return std::nullopt;
     }
     // JSON is YAML, so the YAML parser can tell where each value is and

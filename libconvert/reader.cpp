@@ -567,29 +567,14 @@ std::optional<Cv> Reader::read_document() {
     return std::nullopt;
   }
   if (std::optional<size_t> bad = find_invalid_utf8(source)) {
-    int line = 1 + static_cast<int>(
-                       std::count(source.begin(), source.begin() + *bad, '\n'));
-    size_t line_start = source.rfind('\n', *bad == 0 ? 0 : *bad - 1);
-    int column =
-        static_cast<int>(*bad - (line_start == std::string::npos || *bad == 0
-                                     ? 0
-                                     : line_start + 1)) +
-        1;
-    diagnostics_.error({line, column},
+    diagnostics_.error(position_of_offset(source, *bad),
                        "invalid UTF-8 at byte offset " + std::to_string(*bad),
                        "save the file as UTF-8");
     return std::nullopt;
   }
 
   if (size_t nul = source.find('\0'); nul != std::string::npos) {
-    int line = 1 + static_cast<int>(
-                       std::count(source.begin(), source.begin() + nul, '\n'));
-    size_t line_start = source.rfind('\n', nul);
-    int column =
-        static_cast<int>(
-            nul - (line_start == std::string::npos ? 0 : line_start + 1)) +
-        1;
-    diagnostics_.error({line, column},
+    diagnostics_.error(position_of_offset(source, nul),
                        "invalid character: a NUL byte at byte offset " +
                            std::to_string(nul),
                        "YAML files are text; save the file as UTF-8 text");

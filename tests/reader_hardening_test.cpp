@@ -291,3 +291,17 @@ TEST_CASE("hardening: warnings past the limit are counted, not kept") {
   CHECK(diagnostics.all().size() == Diagnostics::kMaxKept);
   CHECK(diagnostics.dropped_warnings() == 50);
 }
+
+TEST_CASE("hardening: byte errors count lone carriage returns as lines") {
+  // The invalid byte is on the third line: the first ends with a lone
+  // carriage return, as the printed source lines count it.
+  const Diagnostic& error = single_error("cv:\r  name: A\n  x: \xFF\n");
+  CHECK(error.pos.line == 3);
+  CHECK(error.pos.column == 6);
+}
+
+TEST_CASE("hardening: a caret past the line end stays at its end") {
+  Diagnostic d{Severity::Error, {1, 500}, "message", ""};
+  std::string shown = format_diagnostic(d, "cv.yaml", "short line\n", false);
+  CHECK(shown.find("short line") != std::string::npos);
+}

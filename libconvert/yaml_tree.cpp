@@ -286,9 +286,10 @@ private:
   }
 };
 
-// The maximum number of nodes in a stream, at about 100 bytes each: a 16 MiB
-// file of one-character list items would otherwise take a gigabyte.
-constexpr size_t kMaxNodes = 2'000'000;
+// The maximum number of nodes in a stream, at about 100 bytes each, so that
+// reading stays under a second and 100 MB. A 16 MiB file of one-character
+// list items would otherwise take a gigabyte.
+constexpr size_t kMaxNodes = 1'000'000;
 
 // Thrown by the builder when the stream has more than kMaxNodes nodes.
 struct TooManyNodes {

@@ -52,9 +52,9 @@ struct Removal {
 
 // The text that libyaml parses. The characters it rejects (C0 and C1
 // controls other than tab, line feed and carriage return, U+FFFE, U+FFFF)
-// are taken out. U+2028 and U+2029 are swapped for private-use characters
-// that the file does not contain, because YAML 1.1 reads them as line
-// breaks and YAML 1.2 as text.
+// are taken out, and a lone carriage return becomes a line feed. U+2028
+// and U+2029 are swapped for characters that the file does not contain,
+// because YAML 1.1 reads them as line breaks and YAML 1.2 as text.
 struct Prepared {
   std::string text;
   std::vector<Removal> removals;
@@ -77,10 +77,9 @@ size_t utf8_width(unsigned char lead) {
 char32_t code_point_at(std::string_view text, size_t i) {
   unsigned char c = static_cast<unsigned char>(text[i]);
   size_t width = utf8_width(c);
-  char32_t cp = width == 1   ? c
-                : width == 2 ? c & 0x1F
-                : width == 3 ? c & 0x0F
-                             : c & 0x07;
+  // The bits of the lead byte that belong to the code point, by width.
+  static constexpr unsigned char lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t cp = c & lead_bits[width];
   for (size_t k = 1; k < width && i + k < text.size(); ++k)
     cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   return cp;
@@ -111,7 +110,6 @@ bool lone_carriage_return(std::string_view source, size_t i) {
   return source[i] == '\r' && (i + 1 == source.size() || source[i + 1] != '\n');
 }
 
-// Returns nothing when the file can be parsed as it is, the common case.
 // Marks the code points below U+10000 that `source` holds, typed or
 // written as a `\uXXXX` or `\UXXXXXXXX` escape.
 std::vector<bool> used_code_points(std::string_view source) {
@@ -157,6 +155,7 @@ char32_t free_stand_in(std::vector<bool>& used) {
   return 0;
 }
 
+// Returns nothing when the file can be parsed as it is, the common case.
 std::optional<Prepared> prepare(std::string_view source) {
   bool needed = false;
   bool separators = false;

@@ -23,15 +23,6 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-std::string collapse_spaces(const std::string& text) {
-  std::istringstream in(text);
-  std::string out;
-  std::string word;
-  while (in >> word)
-    out += (out.empty() ? "" : " ") + word;
-  return out;
-}
-
 // Returns the text of a DOM that Chromium dumped, as an HTML5 parser
 // built it: its serialisation parsed again by pugixml would fail on void
 // elements, so tags are removed and the few references Chromium writes

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 using namespace cvc;
+using namespace cvc::test;
 
 namespace {
 
@@ -396,21 +397,6 @@ std::string model_signature(const MarkupNode& node) {
   std::string out;
   model_signature(node, out);
   return out;
-}
-
-struct CmarkDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-using CmarkDocument = std::unique_ptr<cmark_node, CmarkDeleter>;
-
-CmarkDocument parse_commonmark(const std::string& markdown) {
-  return CmarkDocument(cmark_parse_document(markdown.data(), markdown.size(),
-                                            CMARK_OPT_DEFAULT));
-}
-
-std::string literal_of(cmark_node* node) {
-  const char* literal = cmark_node_get_literal(node);
-  return literal ? literal : "";
 }
 
 // What a browser would show from the rendered Markdown, and its markup. The

@@ -2,6 +2,8 @@
 // output is parsed back with the cmark library, as a CommonMark renderer of
 // the output would read it, and HTML output is saved and parsed back with
 // pugixml.
+#include "support.hpp"
+
 #include "diagnostics.hpp"
 #include "html_escape.hpp"
 #include "markdown_escape.hpp"
@@ -17,23 +19,9 @@
 #include <vector>
 
 using namespace cvc;
+using namespace cvc::test;
 
 namespace {
-
-struct CmarkDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-using CmarkDocument = std::unique_ptr<cmark_node, CmarkDeleter>;
-
-CmarkDocument parse_commonmark(const std::string& markdown) {
-  return CmarkDocument(cmark_parse_document(markdown.data(), markdown.size(),
-                                            CMARK_OPT_DEFAULT));
-}
-
-std::string literal_of(cmark_node* node) {
-  const char* literal = cmark_node_get_literal(node);
-  return literal ? literal : "";
-}
 
 // Writes cmark's tree as an HTML-like outline: blocks as `<tag>`, text as
 // it is. Raw HTML is marked, so a test finds any tag that would reach a

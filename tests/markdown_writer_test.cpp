@@ -18,16 +18,6 @@ using namespace cvc::test;
 
 namespace {
 
-struct CmarkDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-using CmarkDocument = std::unique_ptr<cmark_node, CmarkDeleter>;
-
-CmarkDocument parse_markdown(const std::string& text) {
-  return CmarkDocument(
-      cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
-}
-
 // The text a reader sees in a node: text, code and breaks as a space.
 std::string node_text(cmark_node* node) {
   std::string out;
@@ -161,7 +151,7 @@ std::string expected_line(const Entry& entry, const Locale& locale) {
 
 void check_page_structure(const Cv& cv, MarkdownFlavor flavor) {
   std::string page = page_of(cv, flavor);
-  CmarkDocument document = parse_markdown(without_front_matter(page));
+  CmarkDocument document = parse_commonmark(without_front_matter(page));
 
   std::vector<std::string> headings;
   for (cmark_node* heading : nodes_of(document.get(), CMARK_NODE_HEADING))
@@ -198,7 +188,7 @@ void check_page_structure(const Cv& cv, MarkdownFlavor flavor) {
 }
 
 std::vector<std::string> link_targets(const std::string& markdown) {
-  CmarkDocument document = parse_markdown(markdown);
+  CmarkDocument document = parse_commonmark(markdown);
   std::vector<std::string> out;
   for (cmark_node* link : nodes_of(document.get(), CMARK_NODE_LINK))
     out.push_back(cmark_node_get_url(link));
@@ -370,7 +360,7 @@ TEST_CASE("markdown page: no Liquid tag from a field") {
   std::string body = page.substr(page.find("{% include base_path %}") + 23);
   CHECK(body.find("{{") == std::string::npos);
   CHECK(body.find("{%") == std::string::npos);
-  CmarkDocument document = parse_markdown(body);
+  CmarkDocument document = parse_commonmark(body);
   std::string text = node_text(document.get());
   CHECK(text.find("{{ site.title }}") != std::string::npos);
   CHECK(text.find("{% include evil.html %} and {{x}}") != std::string::npos);

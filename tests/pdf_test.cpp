@@ -34,16 +34,6 @@ size_t count_of(const std::string& text, const std::string& part) {
   return count;
 }
 
-// Collapses every whitespace run into one space and trims both ends.
-std::string collapse_spaces(const std::string& text) {
-  std::istringstream in(text);
-  std::string out;
-  std::string word;
-  while (in >> word)
-    out += (out.empty() ? "" : " ") + word;
-  return out;
-}
-
 std::string without_spaces(const std::string& text) {
   std::istringstream in(text);
   std::string out;

@@ -302,4 +302,23 @@ std::vector<std::string> reference_items(const std::string& abstract) {
   };
 }
 
+std::string collapse_spaces(const std::string& text) {
+  std::istringstream in(text);
+  std::string out;
+  std::string word;
+  while (in >> word)
+    out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+CmarkDocument parse_commonmark(const std::string& markdown) {
+  return CmarkDocument(cmark_parse_document(markdown.data(), markdown.size(),
+                                            CMARK_OPT_DEFAULT));
+}
+
+std::string literal_of(cmark_node* node) {
+  const char* literal = cmark_node_get_literal(node);
+  return literal ? literal : "";
+}
+
 } // namespace cvc::test

@@ -6,11 +6,29 @@
 #include "latex_writer.hpp"
 #include "model.hpp"
 
+#include <cmark.h>
+
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace cvc::test {
+
+/// Returns `text` with every whitespace run as one space, trimmed.
+std::string collapse_spaces(const std::string& text);
+
+struct CmarkDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+/// A CommonMark document parsed by cmark, freed with it.
+using CmarkDocument = std::unique_ptr<cmark_node, CmarkDeleter>;
+
+/// Parses Markdown with cmark's default options.
+CmarkDocument parse_commonmark(const std::string& markdown);
+
+/// Returns the literal text of a cmark node, or an empty string.
+std::string literal_of(cmark_node* node);
 
 /// Returns a path inside the source tree.
 std::string source_path(const std::string& relative);

@@ -164,6 +164,15 @@ verdict() { python3 -c "import sys; print('met' if $1 else 'not met')"; }
 pandoc_ratio=$(python3 -c "print('%.1f' % ($pandoc_ms / $reference_ms))")
 pass_ratio=$(python3 -c "print('%.2f' % ($changed_ms / $one_pass_ms))")
 pubs_ratio=$(python3 -c "print('%.2f' % ($pubs2_ms / $pubs_ms))")
+# Both doublings count: 1,200 to 2,400 entries, and in the full run also
+# 5,000 to 10,000 generated entries.
+growth="$pubs_ratio times (1,200 to 2,400)"
+worst_ratio=$pubs_ratio
+if [ $short = 0 ]; then
+  big_ratio=$(python3 -c "print('%.2f' % (${size_ms[10000]} / ${size_ms[5000]}))")
+  growth="$growth, $big_ratio times (5,000 to 10,000)"
+  worst_ratio=$(python3 -c "print(max($pubs_ratio, $big_ratio))")
+fi
 final=$work/benchmarks.md
 {
   echo "# Benchmarks"
@@ -179,7 +188,7 @@ final=$work/benchmarks.md
   echo "| reference CV: at most 16 MiB | $reference_mib MiB | $(verdict "$reference_mib <= 16") |"
   echo "| 1000 publications and 200 jobs: at most 50 ms | $pubs_ms ms | $(verdict "$pubs_ms <= 50") |"
   echo "| 1000 publications and 200 jobs: at most 64 MiB | $pubs_mib MiB | $(verdict "$pubs_mib <= 64") |"
-  echo "| twice the entries: at most 2.1 times the time | $pubs_ratio times | $(verdict "$pubs_ratio <= 2.1") |"
+  echo "| twice the entries: at most 2.1 times the time | $growth | $(verdict "$worst_ratio <= 2.1") |"
   echo "| a changed CV: at most 1.1 pdflatex passes | $pass_ratio passes | $(verdict "$pass_ratio <= 1.1") |"
   echo
   cat "$report"

@@ -401,7 +401,7 @@ public:
 
   Positions& positions() { return positions_; }
 
-  // Where each document starts: its `---`, or its first node.
+  // The start of each document: its `---`, or its first node.
   std::vector<SourcePos> document_starts;
 
 private:
@@ -463,6 +463,41 @@ private:
     else
       tree_.nodes[open_.back().index].children.push_back(index);
   }
+};
+
+// A libyaml event parser over the prepared text of a file, freed with it.
+class EventParser {
+public:
+  explicit EventParser(std::string_view source)
+      : prepared_(prepare(source)),
+        text_(prepared_ ? std::string_view(prepared_->text) : source) {
+    ready_ = yaml_parser_initialize(&parser_) != 0;
+    if (!ready_)
+      return;
+    yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(
+        &parser_, reinterpret_cast<const unsigned char*>(text_.data()),
+        text_.size());
+  }
+  EventParser(const EventParser&) = delete;
+  EventParser& operator=(const EventParser&) = delete;
+  ~EventParser() {
+    if (ready_)
+      yaml_parser_delete(&parser_);
+  }
+
+  bool ready() const { return ready_; }
+  yaml_parser_t* get() { return &parser_; }
+  // The text that libyaml reads, and how it differs from the file (null
+  // when it is the file itself).
+  std::string_view text() const { return text_; }
+  const Prepared* prepared() const { return prepared_ ? &*prepared_ : nullptr; }
+
+private:
+  std::optional<Prepared> prepared_;
+  std::string_view text_;
+  yaml_parser_t parser_;
+  bool ready_ = false;
 };
 
 // The message of a libyaml error, at the mark that helps most: where the
@@ -554,24 +589,18 @@ Node Node::get(std::string_view key) const {
 Stream Stream::parse(std::string_view source, int max_depth) {
   Stream stream;
   stream.tree_ = std::make_shared<Tree>();
-  yaml_parser_t parser;
-  if (!yaml_parser_initialize(&parser)) {
+  EventParser parser(source);
+  if (!parser.ready()) {
     stream.error_ = ParseError{{1, 1}, "out of memory reading the YAML"};
     return stream;
   }
-  std::optional<Prepared> prepared = prepare(source);
-  std::string_view parsed = prepared ? prepared->text : source;
-  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-  yaml_parser_set_input_string(
-      &parser, reinterpret_cast<const unsigned char*>(parsed.data()),
-      parsed.size());
-  Builder builder(parsed, prepared ? &*prepared : nullptr, max_depth,
-                  *stream.tree_);
+  Builder builder(parser.text(), parser.prepared(), max_depth, *stream.tree_);
+
   while (true) {
     yaml_event_t event;
-    if (!yaml_parser_parse(&parser, &event)) {
-      stream.error_ =
-          syntax_error(parser, builder.positions(), count_characters(parsed));
+    if (!yaml_parser_parse(parser.get(), &event)) {
+      stream.error_ = syntax_error(*parser.get(), builder.positions(),
+                                   count_characters(parser.text()));
       break;
     }
     bool ok = false;
@@ -588,7 +617,7 @@ Stream Stream::parse(std::string_view source, int max_depth) {
     if (!ok || done)
       break;
   }
-  yaml_parser_delete(&parser);
+
   stream.document_starts_ = std::move(builder.document_starts);
   if (stream.error_) {
     stream.documents_.clear();
@@ -603,15 +632,9 @@ size_t Stream::node_count() const {
 
 void visit_top_level_keys(std::string_view source, int max_depth,
                           const std::function<bool(std::string_view)>& visit) {
-  yaml_parser_t parser;
-  if (!yaml_parser_initialize(&parser))
+  EventParser parser(source);
+  if (!parser.ready())
     return;
-  std::optional<Prepared> prepared = prepare(source);
-  std::string_view parsed = prepared ? prepared->text : source;
-  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-  yaml_parser_set_input_string(
-      &parser, reinterpret_cast<const unsigned char*>(parsed.data()),
-      parsed.size());
   // Depth 1 is inside the top-level mapping, where keys and values
   // alternate.
   int depth = 0;
@@ -620,7 +643,7 @@ void visit_top_level_keys(std::string_view source, int max_depth,
   bool going = true;
   while (going) {
     yaml_event_t event;
-    if (!yaml_parser_parse(&parser, &event))
+    if (!yaml_parser_parse(parser.get(), &event))
       break;
     switch (event.type) {
     case YAML_MAPPING_START_EVENT:
@@ -656,7 +679,6 @@ void visit_top_level_keys(std::string_view source, int max_depth,
     }
     yaml_event_delete(&event);
   }
-  yaml_parser_delete(&parser);
 }
 
 } // namespace cvc::yaml

@@ -295,11 +295,11 @@ struct FormatterUse {
   DatePrecision precision = DatePrecision::Year;
   const DateFormatter* formatter = nullptr;
 
-  bool matches(const Locale& locale, DatePrecision wanted) const {
+  bool matches(const Locale& locale, DatePrecision requested) const {
     const std::vector<std::string>& names = locale.full_month_names
                                                 ? locale.month_names
                                                 : locale.month_abbreviations;
-    return formatter && precision == wanted && language == locale.language &&
+    return formatter && precision == requested && language == locale.language &&
            full_month_names == locale.full_month_names && month_names == names;
   }
 };

@@ -13,10 +13,10 @@
 
 namespace cvc {
 
-/// Returns whether an input is JSON Resume rather than the CV format: JSON
-/// (a file name ending in `.json`, or text that starts with `{`) whose top
-/// level has no `cv` without `basics`, or YAML whose top level has `basics`
-/// and no `cv`.
+/// Returns whether an input is JSON Resume rather than the CV format. JSON
+/// (a file name ending in `.json`, or text that starts with `{`) is JSON
+/// Resume unless its top level has `cv` and no `basics`. YAML is JSON
+/// Resume when its top level has `basics` and no `cv`.
 bool is_json_resume(std::string_view file_name, std::string_view content);
 
 /// Converts the JSON Resume held by `diagnostics` (its source) into CV

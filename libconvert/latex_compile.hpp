@@ -60,8 +60,8 @@ struct TexRequirement {
 };
 
 /// Returns the files that `scripts` (LatexScript bits) need and that
-/// `kpsewhich` cannot find; with `with_class`, also the files that every
-/// document needs (moderncv, and the engine's fonts package).
+/// `kpsewhich` cannot find. With `with_class`, the files that every
+/// document needs (moderncv, and the engine's fonts package) count too.
 /// A missing font definition of a script only gives TeX a warning, so
 /// those are checked before compiling. A missing class or package stops
 /// TeX with an error, so those are checked only after a failed run, which

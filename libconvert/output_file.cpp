@@ -66,7 +66,7 @@ std::string write_temporary(const std::string& path, std::string_view content,
   return {};
 }
 
-// Returns whether `path` is a regular file (not a link) that holds exactly
+// Returns whether `path` is a regular file (not a link) that contains exactly
 // `content`.
 bool holds_content(const std::string& path, std::string_view content) {
   struct stat status;
@@ -163,7 +163,7 @@ std::string StagedOutputs::stage(const std::string& path,
   }
 
   File file{path, {}};
-  // An output that already holds this content is not written again, only
+  // An output that already contains this content is not written again, only
   // touched at commit, so that make still sees it as newer than the CV.
   if (holds_content(path, content)) {
     files_.push_back(std::move(file));

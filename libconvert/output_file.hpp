@@ -12,7 +12,7 @@ namespace cvc {
 /// it into place, so a failed run leaves any existing file untouched. A
 /// symbolic link keeps pointing at the file it names, an existing file
 /// keeps its permissions, and an output that is not a regular file (a
-/// FIFO, /dev/null) is written to directly. A file that already holds
+/// FIFO, /dev/null) is written to directly. A file that already contains
 /// `content` only gets a new modification time.
 /// Returns an empty string on success, else the error message.
 std::string write_file_atomically(const std::string& path,
@@ -30,7 +30,7 @@ public:
   ~StagedOutputs();
 
   /// Writes `content` to a temporary file beside `path`, creating the
-  /// missing folders. A regular file that already holds `content` is left
+  /// missing folders. A regular file that already contains `content` is left
   /// as it is and only gets a new modification time at commit. Returns an
   /// empty string on success, else the error.
   std::string stage(const std::string& path, std::string_view content);
@@ -48,7 +48,7 @@ public:
 private:
   struct File {
     std::string path;
-    // Empty when the file already holds the content.
+    // Empty when the file already contains the content.
     std::string temporary;
     bool unchanged() const { return temporary.empty(); }
   };

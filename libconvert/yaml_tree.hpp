@@ -106,7 +106,7 @@ public:
 
   const std::optional<ParseError>& error() const { return error_; }
   const std::vector<Node>& documents() const { return documents_; }
-  /// Where each document starts: its `---`, or its first node.
+  /// Returns the start of each document: its `---`, or its first node.
   const std::vector<SourcePos>& document_starts() const {
     return document_starts_;
   }

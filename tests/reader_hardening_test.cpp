@@ -158,7 +158,7 @@ TEST_CASE("hardening: an alias cannot name the collection it is in") {
 }
 
 TEST_CASE("hardening: error columns count bytes after non-ASCII text") {
-  // "Zoë Ωmega" holds two two-byte characters before the stray quote.
+  // "Zoë Ωmega" contains two two-byte characters before the stray quote.
   const Diagnostic& error =
       single_error("cv:\n  name: Zo\u00eb \u03a9mega\n  phone: 'x\n");
   CHECK(error.pos.line == 3);
@@ -223,9 +223,9 @@ TEST_CASE("hardening: lone carriage returns end lines") {
   CHECK(error.message.starts_with("unknown key 'nmae'"));
   CHECK(error.pos.line == 3);
   CHECK(error.pos.column == 3);
-  std::string shown = format_diagnostic(error, "cv.yaml",
-                                        "cv:\r  name: Ada\r  nmae: x\r", false);
-  CHECK(shown.find("\n    nmae: x\n") != std::string::npos);
+  std::string printed = format_diagnostic(
+      error, "cv.yaml", "cv:\r  name: Ada\r  nmae: x\r", false);
+  CHECK(printed.find("\n    nmae: x\n") != std::string::npos);
 }
 
 TEST_CASE("hardening: escaped private-use characters stay") {
@@ -302,6 +302,6 @@ TEST_CASE("hardening: byte errors count lone carriage returns as lines") {
 
 TEST_CASE("hardening: a caret past the line end stays at its end") {
   Diagnostic d{Severity::Error, {1, 500}, "message", ""};
-  std::string shown = format_diagnostic(d, "cv.yaml", "short line\n", false);
-  CHECK(shown.find("short line") != std::string::npos);
+  std::string printed = format_diagnostic(d, "cv.yaml", "short line\n", false);
+  CHECK(printed.find("short line") != std::string::npos);
 }

@@ -240,7 +240,7 @@ void require_in_order(const std::string& text,
 }
 
 std::vector<std::string> reference_items(const std::string& abstract) {
-  // The reference lists each entry as title, year and place; the page sets
+  // The reference lists each entry as title, year and place. The page sets
   // the date first, as moderncv does, so the items follow the page order.
   return {
       "AI Researcher",

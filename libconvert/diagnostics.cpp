@@ -51,6 +51,19 @@ void Diagnostics::make_warnings_errors() {
   warning_count_ = 0;
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+  for (Diagnostic& d : other.items_) {
+    if (d.severity == Severity::Error)
+      error(d.pos, std::move(d.message), std::move(d.hint));
+    else
+      warning(d.pos, std::move(d.message), std::move(d.hint));
+  }
+  error_count_ += other.dropped_errors_;
+  dropped_errors_ += other.dropped_errors_;
+  dropped_warnings_ += other.dropped_warnings_;
+  other = Diagnostics();
+}
+
 namespace {
 
 std::string_view source_line(std::string_view source, int line) {

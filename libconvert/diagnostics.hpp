@@ -46,6 +46,10 @@ public:
   /// Turns every warning into an error (the tools' --strict).
   void make_warnings_errors();
 
+  /// Adds the diagnostics of `other` after these, with the same limits. A
+  /// writer that runs on its own thread collects its diagnostics apart.
+  void append(Diagnostics&& other);
+
 private:
   std::string file_name_;
   std::string source_;

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
 #include <set>
 
 namespace cvc {
@@ -268,11 +269,16 @@ std::string transliterate_to_ascii(const std::u32string& text) {
         "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
+  // One transliterator serves every thread, and it is not safe to use
+  // from two at once.
+  static std::mutex mutex;
   icu::UnicodeString value = icu::UnicodeString::fromUTF32(
       reinterpret_cast<const UChar32*>(text.data()),
       static_cast<int32_t>(text.size()));
-  if (transliterator)
+  if (transliterator) {
+    std::lock_guard<std::mutex> lock(mutex);
     transliterator->transliterate(value);
+  }
   std::string out;
   value.toUTF8String(out);
   // Whatever the transliterator left outside ASCII is dropped.
@@ -301,10 +307,13 @@ bool encodable(const char* charset, char32_t cp) {
   };
   static Converter gb2312 = open("GB2312");
   static Converter euc_jp = open("EUC-JP");
+  // A converter keeps state between calls, so threads take turns.
+  static std::mutex mutex;
   UConverter* converter =
       std::string_view(charset) == "GB2312" ? gb2312.get() : euc_jp.get();
   if (!converter)
     return false;
+  std::lock_guard<std::mutex> lock(mutex);
   ucnv_reset(converter);
   UErrorCode status = U_ZERO_ERROR;
   UChar units[2];

@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 namespace cvc {
@@ -477,10 +478,15 @@ std::string make_slug(std::string_view text) {
                                             UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(created) : nullptr;
   }();
+  // One transliterator serves every thread, and it is not safe to use
+  // from two at once.
+  static std::mutex mutex;
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (transliterator)
+  if (transliterator) {
+    std::lock_guard<std::mutex> lock(mutex);
     transliterator->transliterate(unicode);
+  }
   std::string ascii;
   unicode.toUTF8String(ascii);
 

@@ -448,25 +448,61 @@ bool breaks_after(char32_t cp) {
   return cp == '/' || cp == '_' || cp == '-' || cp == '.';
 }
 
+// Measures the words of a text, split at spaces. Each word is measured
+// once, however many of its characters need its length.
+template <typename Text> class WordMeasure {
+public:
+  explicit WordMeasure(const Text& text) : text_(text) {}
+
+  // Returns the length of the word that contains the non-space text[i].
+  size_t length_at(size_t i) {
+    if (i < start_ || i >= end_) {
+      start_ = i;
+      while (start_ > 0 && text_[start_ - 1] != ' ')
+        --start_;
+      end_ = i;
+      while (end_ < text_.size() && text_[end_] != ' ')
+        ++end_;
+    }
+    return end_ - start_;
+  }
+
+private:
+  const Text& text_;
+  size_t start_ = 0;
+  size_t end_ = 0;
+};
+
 // Escapes ASCII text for pdflatex: the common case, which needs neither
 // decoding nor font runs. It writes what the general path writes.
 std::string escape_ascii_text(std::string_view text) {
+  // The characters that latex_ascii_escape or a line break may act on;
+  // runs of other characters are copied as they are.
+  static constexpr auto special = [] {
+    std::array<bool, 128> table{};
+    for (char c : std::string_view("\\{}$&#%_~^<>|\"'`[]-,\n\t\r/."))
+      table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
+  WordMeasure<std::string_view> word(text);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  size_t word_length = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    size_t run = i;
+    while (run < text.size() && !special[static_cast<unsigned char>(text[run])])
+      ++run;
+    out.append(text, i, run - i);
+    i = run;
+    if (i == text.size())
+      break;
     char c = text[i];
-    if (c != ' ' && (i == 0 || text[i - 1] == ' ')) {
-      size_t end = text.find(' ', i);
-      word_length = (end == std::string_view::npos ? text.size() : end) - i;
-    }
     char next = i + 1 < text.size() ? text[i + 1] : '\0';
     if (const char* escaped = latex_ascii_escape(c, next))
       out += escaped;
     else
       out += c;
-    if (breaks_after(static_cast<unsigned char>(c)) &&
-        word_length >= kLongWord && next != '\0' && next != ' ')
+    if (breaks_after(static_cast<unsigned char>(c)) && next != '\0' &&
+        next != ' ' && word.length_at(i) >= kLongWord)
       out += "\\allowbreak{}";
   }
   return out;
@@ -476,8 +512,29 @@ std::string escape_ascii_text(std::string_view text) {
 
 std::string LatexEscaper::escape_text(std::string_view text,
                                       std::string_view field, SourcePos pos) {
-  std::u32string cps = decode(text);
+  if (!unicode_engine_) {
+    // ASCII words before the first non-ASCII character and after the last
+    // take the ASCII path. The cut is just after a space: no font run,
+    // word length or escape reaches across a space, and the ASCII part has
+    // nothing to warn about, so the result is the same.
+    auto ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+    auto first = std::find_if_not(text.begin(), text.end(), ascii);
+    if (first == text.end())
+      return escape_ascii_text(text);
+    size_t head = text.rfind(' ', static_cast<size_t>(first - text.begin()));
+    head = head == std::string_view::npos ? 0 : head + 1;
+    size_t last = static_cast<size_t>(
+        std::find_if_not(text.rbegin(), text.rend(), ascii).base() -
+        text.begin());
+    size_t tail = text.find(' ', last);
+    tail = tail == std::string_view::npos ? text.size() : tail + 1;
+    if (head > 0 || tail < text.size())
+      return escape_ascii_text(text.substr(0, head)) +
+             escape_text(text.substr(head, tail - head), field, pos) +
+             escape_ascii_text(text.substr(tail));
+  }
 
+  std::u32string cps = decode(text);
   if (unicode_engine_) {
     // fontspec typesets every character; only ASCII needs escapes.
     std::string out;
@@ -500,10 +557,6 @@ std::string LatexEscaper::escape_text(std::string_view text,
     }
     return out;
   }
-
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return escape_ascii_text(text);
 
   // First pass: transliterate or drop what pdflatex cannot typeset.
   std::u32string kept;
@@ -611,15 +664,7 @@ std::string LatexEscaper::escape_text(std::string_view text,
     const std::u32string& s = segment.cps;
     switch (segment.run) {
     case Run::Base: {
-      std::vector<size_t> word_length(s.size(), 0);
-      for (size_t start = 0; start < s.size();) {
-        size_t end = start;
-        while (end < s.size() && s[end] != ' ')
-          ++end;
-        for (size_t k = start; k < end; ++k)
-          word_length[k] = end - start;
-        start = end + 1;
-      }
+      WordMeasure<std::u32string> word(s);
       for (size_t i = 0; i < s.size(); ++i) {
         char32_t cp = s[i];
         char32_t next = i + 1 < s.size() ? s[i + 1] : 0;
@@ -639,8 +684,8 @@ std::string LatexEscaper::escape_text(std::string_view text,
             out += escaped;
           else
             out += static_cast<char>(cp);
-          if (breaks_after(cp) && word_length[i] >= kLongWord && next != 0 &&
-              next != ' ')
+          if (breaks_after(cp) && next != 0 && next != ' ' &&
+              word.length_at(i) >= kLongWord)
             out += "\\allowbreak{}";
         } else if (const char* replacement = replacement_of(cp)) {
           out += replacement;

@@ -274,6 +274,14 @@ private:
   bool line_start_ = true;
   // Emphasis is written as <em> and <strong> while this is set.
   bool html_emphasis_ = false;
+  // The `*` and `**` delimiters written so far, in order: their offsets in
+  // out_, lengths, and whether they open emphasis.
+  struct Delimiter {
+    size_t at;
+    size_t length;
+    bool opens;
+  };
+  std::vector<Delimiter> delimiters_;
   Diagnostics* diagnostics_;
   std::string_view field_;
   SourcePos pos_;
@@ -307,10 +315,14 @@ private:
     case NodeKind::Emph:
     case NodeKind::Strong: {
       bool strong = node.kind == NodeKind::Strong;
+      if (!html_emphasis_)
+        delimiters_.push_back({out_.size(), strong ? 2u : 1u, true});
       out_ += html_emphasis_ ? (strong ? "<strong>" : "<em>")
                              : (strong ? "**" : "*");
       line_start_ = false;
       render_inlines(node, indent);
+      if (!html_emphasis_)
+        delimiters_.push_back({out_.size(), strong ? 2u : 1u, false});
       out_ += html_emphasis_ ? (strong ? "</strong>" : "</em>")
                              : (strong ? "**" : "*");
       break;
@@ -351,7 +363,12 @@ private:
   void render_paragraph(const MarkupNode& node, size_t indent) {
     size_t mark = out_.size();
     bool line_start = line_start_;
+    size_t first_delimiter = delimiters_.size();
     render_inlines(node, indent);
+    bool plain = plainly_flanking(mark, first_delimiter);
+    delimiters_.resize(first_delimiter);
+    if (plain)
+      return;
     std::string written = out_.substr(mark);
     MarkupNode reparsed = parse_inline_markup(written);
     std::string expected = canonical(node);
@@ -362,6 +379,39 @@ private:
     html_emphasis_ = true;
     render_inlines(node, indent);
     html_emphasis_ = false;
+  }
+
+  // Returns whether every delimiter from delimiters_[first] on comes back
+  // as written when the paragraph from out_[mark] is parsed alone, without
+  // parsing it. An opener has a space, a line
+  // break, `(`, `"` or the paragraph's start before it and an ASCII letter
+  // or digit after it. A closer has an ASCII letter or digit before it,
+  // and a space, a line break, the end or `.,;:)!?"` after it. CommonMark
+  // then reads each opener as only able to open and each closer as only
+  // able to close, so it pairs them as they were nested.
+  bool plainly_flanking(size_t mark, size_t first) const {
+    auto alnum = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= '0' && c <= '9');
+    };
+    auto opens_after = [](char c) {
+      return c == ' ' || c == '\n' || c == '(' || c == '"';
+    };
+    auto closes_before = [](char c) {
+      return std::string_view(" \n.,;:)!?\"").find(c) != std::string_view::npos;
+    };
+    for (size_t i = first; i < delimiters_.size(); ++i) {
+      const Delimiter& d = delimiters_[i];
+      size_t end = d.at + d.length;
+      char before = d.at > mark ? out_[d.at - 1] : '\0';
+      char after = end < out_.size() ? out_[end] : '\0';
+      bool plain =
+          d.opens ? (before == '\0' || opens_after(before)) && alnum(after)
+                  : alnum(before) && (after == '\0' || closes_before(after));
+      if (!plain)
+        return false;
+    }
+    return true;
   }
 
   void render_blocks(const MarkupNode& node, size_t indent, bool tight) {

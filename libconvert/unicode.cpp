@@ -3,7 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace cvc {
@@ -11,6 +13,16 @@ namespace cvc {
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    // Eight ASCII bytes at a time: none has its top bit set.
+    while (i + 8 <= text.size()) {
+      uint64_t block;
+      std::memcpy(&block, text.data() + i, sizeof block);
+      if (block & 0x8080808080808080u)
+        break;
+      i += 8;
+    }
+    if (i >= text.size())
+      break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t length;
     char32_t min;
@@ -97,6 +109,11 @@ std::string normalize_nfc(std::string_view text) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status))
     throw std::runtime_error("ICU NFC normaliser unavailable");
+  // Most text is already in NFC, which ICU checks without converting it.
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status))
+    return std::string(text);
+  status = U_ZERO_ERROR;
   icu::UnicodeString input = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString output = nfc->normalize(input, status);
@@ -107,7 +124,31 @@ std::string normalize_nfc(std::string_view text) {
   return result;
 }
 
+namespace {
+
+// Returns whether `text` may contain a character that
+// remove_control_characters removes: a C0 control other than tab and line
+// feed, DEL, a C1 control (0xC2 0x80 to 0xC2 0x9F in UTF-8), or U+FFFE or
+// U+FFFF, which start with 0xEF 0xBF.
+bool may_hold_control(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+      return true;
+    if ((c == 0xC2 || c == 0xEF) && i + 1 < text.size()) {
+      unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xC2 && next < 0xA0) || (c == 0xEF && next == 0xBF))
+        return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
 std::optional<char32_t> remove_control_characters(std::string& text) {
+  if (!may_hold_control(text))
+    return std::nullopt;
   std::optional<char32_t> first;
   std::string out;
   out.reserve(text.size());

@@ -218,8 +218,18 @@ public:
   SourcePos at(const yaml_mark_t& mark, size_t& offset, size_t& parsed) {
     if (mark.index < index_)
       reset();
-    while (index_ < mark.index && byte_ < parsed_.size())
-      step();
+    while (index_ < mark.index && byte_ < parsed_.size()) {
+      // A run of ASCII bytes other than line feeds is one character each.
+      size_t run = byte_;
+      size_t limit = std::min(parsed_.size(), byte_ + (mark.index - index_));
+      while (run < limit && static_cast<unsigned char>(parsed_[run]) < 0x80 &&
+             parsed_[run] != '\n')
+        ++run;
+      index_ += run - byte_;
+      byte_ = run;
+      if (index_ < mark.index && byte_ < parsed_.size())
+        step();
+    }
     offset = original(byte_);
     parsed = byte_;
     return {line_, static_cast<int>(offset - line_start_) + 1};

@@ -292,6 +292,26 @@ TEST_CASE("hardening: warnings past the limit are counted, not kept") {
   CHECK(diagnostics.dropped_warnings() == 50);
 }
 
+TEST_CASE("hardening: appended diagnostics keep the limits") {
+  Diagnostics first;
+  for (int i = 0; i < 60; ++i)
+    first.warning({1, 1}, "first " + std::to_string(i));
+  Diagnostics second;
+  for (int i = 0; i < 130; ++i)
+    second.warning({2, 1}, "second " + std::to_string(i));
+  second.error({3, 1}, "broken");
+  first.append(std::move(second));
+
+  CHECK(first.all().size() == Diagnostics::kMaxKept + 1);
+  CHECK(first.all().front().message == "first 0");
+  CHECK(first.all()[60].message == "second 0");
+  CHECK(first.all().back().message == "broken");
+  CHECK(first.error_count() == 1);
+  // 30 dropped by `second` itself and 60 more past the first's room.
+  CHECK(first.dropped_warnings() == 90);
+  CHECK(second.all().empty());
+}
+
 TEST_CASE("hardening: byte errors count lone carriage returns as lines") {
   // The invalid byte is on the third line: the first ends with a lone
   // carriage return, as the printed source lines count it.

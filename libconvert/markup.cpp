@@ -242,7 +242,57 @@ void convert_blocks(cmark_node* first, MarkupNode& parent, int depth) {
     convert_block(node, parent, depth + 1);
 }
 
+// Returns whether cmark reads `source` as one paragraph of plain text, with
+// nothing that CommonMark takes as markup: one line with no blank at either
+// end, no character that starts inline markup anywhere (`\`, `` ` ``, `*`,
+// `_`, `[`, `]`, `<`, `&`), and a first character that starts no block (a
+// letter, a non-ASCII character other than a byte order mark, `(`, `"` or
+// `'`). Most names, titles and places are such text.
+bool is_plain_paragraph(std::string_view source) {
+  if (source.empty())
+    return false;
+  unsigned char first = static_cast<unsigned char>(source.front());
+  bool letter =
+      (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+  if (!letter && !(first >= 0x80 && first != 0xEF) && first != '(' &&
+      first != '"' && first != '\'')
+    return false;
+  if (source.back() == ' ')
+    return false;
+  for (char c : source) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F)
+      return false;
+    switch (c) {
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '<':
+    case '&':
+      return false;
+    default:
+      break;
+    }
+  }
+  return true;
+}
+
 MarkupNode parse_document(std::string_view source) {
+  if (is_plain_paragraph(source)) {
+    MarkupNode text;
+    text.kind = NodeKind::Text;
+    text.literal = std::string(source);
+    MarkupNode paragraph;
+    paragraph.kind = NodeKind::Paragraph;
+    paragraph.children.push_back(std::move(text));
+    MarkupNode root;
+    root.kind = NodeKind::Document;
+    root.children.push_back(std::move(paragraph));
+    return root;
+  }
   std::string protected_source = protect_references(source);
   std::unique_ptr<cmark_node, CmarkNodeDeleter> document(cmark_parse_document(
       protected_source.data(), protected_source.size(), CMARK_OPT_DEFAULT));

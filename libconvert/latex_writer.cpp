@@ -83,27 +83,6 @@ std::string key_label(std::string_view key) {
   return label;
 }
 
-// Mustache leaves a blank line where a section tag stood alone. For TeX
-// one blank line and several mean the same, so runs are merged into one
-// and blank lines at the start are dropped.
-std::string tidy_blank_lines(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t newlines = 0;
-  for (char c : text) {
-    if (c == '\n') {
-      ++newlines;
-      continue;
-    }
-    if (newlines > 0 && !out.empty())
-      out.append(std::min<size_t>(newlines, 2), '\n');
-    newlines = 0;
-    out += c;
-  }
-  out += '\n';
-  return out;
-}
-
 class LatexWriter {
 public:
   LatexWriter(const Cv& cv, const LatexOptions& options,

@@ -15,27 +15,6 @@ using markdown::EntryParts;
 
 namespace {
 
-// Mustache leaves a blank line where a section tag stood alone. Runs of
-// blank lines are merged into one (which CommonMark reads the same way) and
-// blank lines at the start and end are dropped.
-std::string tidy_blank_lines(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t newlines = 0;
-  for (char c : text) {
-    if (c == '\n') {
-      ++newlines;
-      continue;
-    }
-    if (newlines > 0 && !out.empty())
-      out.append(std::min<size_t>(newlines, 2), '\n');
-    newlines = 0;
-    out += c;
-  }
-  out += '\n';
-  return out;
-}
-
 // An ATX heading drops a closing run of `#` that follows a blank, so a
 // title that ends in ` #` gets its last `#` escaped.
 std::string atx_safe(std::string heading) {

@@ -1,5 +1,6 @@
 #include "templates.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,6 +52,30 @@ std::optional<std::string> Template::render(const kainjow::mustache::data& data,
     error = "invalid template " + name_ + ": " + engine_->error_message();
     return std::nullopt;
   }
+  return out;
+}
+
+std::string tidy_blank_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 1);
+  size_t newlines = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t line_feed = text.find('\n', i);
+    size_t end = line_feed == std::string_view::npos ? text.size() : line_feed;
+    if (end > i) {
+      if (newlines > 0 && !out.empty())
+        out.append(std::min<size_t>(newlines, 2), '\n');
+      newlines = 0;
+      out.append(text, i, end - i);
+    }
+    i = end;
+    while (i < text.size() && text[i] == '\n') {
+      ++newlines;
+      ++i;
+    }
+  }
+  out += '\n';
   return out;
 }
 

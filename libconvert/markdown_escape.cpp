@@ -213,35 +213,54 @@ namespace {
 
 // A canonical form of inline content for comparing two trees: text runs
 // are concatenated, markup becomes control markers, and a link that no
-// output keeps (an unsafe scheme) is replaced by its text.
+// output keeps (an unsafe scheme) is replaced by its text. Each marker is
+// U+0001 and a letter, written as two literals: "\x01E" would be the
+// single byte 0x1E.
 void canonical(const MarkupNode& node, std::string& out) {
   switch (node.kind) {
   case NodeKind::Text:
     out += node.literal;
     return;
   case NodeKind::Code:
-    out += "\x01C" + node.literal + "\x01c";
+    out += "\x01"
+           "C" +
+           node.literal +
+           "\x01"
+           "c";
     return;
   case NodeKind::SoftBreak:
-    out += "\x01b";
+    out += "\x01"
+           "b";
     return;
   case NodeKind::LineBreak:
-    out += "\x01B";
+    out += "\x01"
+           "B";
     return;
   case NodeKind::Emph:
   case NodeKind::Strong:
-    out += node.kind == NodeKind::Emph ? "\x01E" : "\x01S";
+    out += node.kind == NodeKind::Emph ? "\x01"
+                                         "E"
+                                       : "\x01"
+                                         "S";
     for (const MarkupNode& child : node.children)
       canonical(child, out);
-    out += node.kind == NodeKind::Emph ? "\x01e" : "\x01s";
+    out += node.kind == NodeKind::Emph ? "\x01"
+                                         "e"
+                                       : "\x01"
+                                         "s";
     return;
   case NodeKind::Link:
     if (is_safe_link(node.literal))
-      out += "\x01L" + node.literal + "\x01l";
+      out += "\x01"
+             "L" +
+             node.literal +
+             "\x01"
+             "l";
     for (const MarkupNode& child : node.children)
       canonical(child, out);
     if (is_safe_link(node.literal))
-      out += "\x01k";
+      out += "\x01"
+             "k";
     return;
   default:
     for (const MarkupNode& child : node.children)

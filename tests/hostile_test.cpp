@@ -304,6 +304,8 @@ std::vector<Hostile> hostile_strings() {
              "<strong>R&amp;D</strong> at <em>50%</em>"));
   add(marked("**bold *nested* bold**", "bold nested bold",
              "<strong>bold <em>nested</em> bold</strong>"));
+  // Emphasis directly inside emphasis, which `*a*q*a*` would not keep.
+  add(marked("_a*q*a_", "aqa", "<em>a<em>q</em>a</em>"));
   add(marked("*italic with `code`*", "italic with code",
              "<em>italic with <code>code</code></em>"));
   add(marked("[**bold link**](https://example.org)", "bold link",

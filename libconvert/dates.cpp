@@ -226,48 +226,59 @@ std::string string_of(const UChar* text, int32_t length) {
   return to_utf8(icu::UnicodeString(text, length));
 }
 
+// The locale that `bundle`, or a resource taken from it, came from.
+std::string_view actual_locale(const UResourceBundle* bundle) {
+  UErrorCode status = U_ZERO_ERROR;
+  const char* name = ures_getLocaleByType(bundle, ULOC_ACTUAL_LOCALE, &status);
+  return U_SUCCESS(status) && name ? name : "";
+}
+
 // The resource at `path` in the CLDR data of `locale_name` or, as ICU
-// inherits data, of its parent locales up to root. Null when none has it.
-// When `from_root` is given, it is set to whether root's data was taken.
+// inherits data, of its parent locales up to root. Null when none has it,
+// or when a locale on the way is one that ICU does not have or names
+// through an alias (`sr_ME` for `sr_Latn_ME`): ICU's own fallback for those
+// is left to ICU. When `from_root` is given, it is set to whether root's
+// data was taken.
 Bundle cldr_resource(std::string locale_name,
                      std::initializer_list<const char*> path,
                      bool* from_root = nullptr) {
   // Locale names have few parts; the bound only guards against a cycle.
   for (int depth = 0; depth < 8 && !locale_name.empty(); ++depth) {
+    // ures_open resolves the name as ICU's formatters do, so the bundle
+    // it opens tells whether the name is a locale of its own.
     UErrorCode status = U_ZERO_ERROR;
-    Bundle bundle(ures_openDirect(nullptr, locale_name.c_str(), &status));
-    std::string parent;
-    if (U_SUCCESS(status)) {
-      int32_t length = 0;
-      status = U_ZERO_ERROR;
-      const UChar* alias =
-          ures_getStringByKey(bundle.get(), "%%ALIAS", &length, &status);
-      if (U_SUCCESS(status)) {
-        locale_name = string_of(alias, length);
-        continue;
-      }
-      status = U_ZERO_ERROR;
-      // ures_getByKey fills in and returns its last argument.
-      UResourceBundle* resource = nullptr;
-      const UResourceBundle* table = bundle.get();
-      for (const char* key : path) {
-        resource = ures_getByKey(table, key, resource, &status);
-        table = resource;
-      }
-      if (U_SUCCESS(status)) {
-        if (from_root)
-          *from_root = locale_name == "root";
-        return Bundle(resource);
-      }
-      ures_close(resource);
-      status = U_ZERO_ERROR;
-      const UChar* named =
-          ures_getStringByKey(bundle.get(), "%%Parent", &length, &status);
-      if (U_SUCCESS(status))
-        parent = string_of(named, length);
+    Bundle bundle(ures_open(nullptr, locale_name.c_str(), &status));
+    if (U_FAILURE(status) || actual_locale(bundle.get()) != locale_name)
+      return nullptr;
+
+    // ures_getByKey fills in and returns its last argument.
+    UResourceBundle* resource = nullptr;
+    const UResourceBundle* table = bundle.get();
+    for (const char* key : path) {
+      resource = ures_getByKey(table, key, resource, &status);
+      table = resource;
     }
+    if (U_SUCCESS(status)) {
+      if (from_root)
+        *from_root = actual_locale(resource) == "root";
+      return Bundle(resource);
+    }
+    ures_close(resource);
     if (locale_name == "root")
       break;
+
+    // The parent named in the locale's own data, else the name without
+    // its last part. A top-level key may come from a parent's data, so
+    // only this locale's own `%%Parent` counts.
+    std::string parent;
+    status = U_ZERO_ERROR;
+    Bundle named(ures_getByKey(bundle.get(), "%%Parent", nullptr, &status));
+    if (U_SUCCESS(status) && actual_locale(named.get()) == locale_name) {
+      int32_t length = 0;
+      const UChar* text = ures_getString(named.get(), &length, &status);
+      if (U_SUCCESS(status))
+        parent = string_of(text, length);
+    }
     if (parent.empty()) {
       size_t cut = locale_name.rfind('_');
       parent = cut == std::string::npos ? "root" : locale_name.substr(0, cut);

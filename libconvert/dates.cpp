@@ -244,8 +244,8 @@ Bundle cldr_resource(std::string locale_name,
                      bool* from_root = nullptr) {
   // Locale names have few parts; the bound only guards against a cycle.
   for (int depth = 0; depth < 8 && !locale_name.empty(); ++depth) {
-    // ures_open resolves the name as ICU's formatters do, so the bundle
-    // it opens tells whether the name is a locale of its own.
+    // ures_open resolves the name as ICU's formatters do. The name is a
+    // locale of its own only when the bundle's actual locale is that name.
     UErrorCode status = U_ZERO_ERROR;
     Bundle bundle(ures_open(nullptr, locale_name.c_str(), &status));
     if (U_FAILURE(status) || actual_locale(bundle.get()) != locale_name)

@@ -19,6 +19,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include <sys/wait.h>
@@ -177,8 +178,14 @@ bool write_formats(const Cv& cv, const BuildOptions& options,
       run(runs[i]);
   };
   std::vector<std::thread> threads;
-  for (size_t i = 1; i < workers; ++i)
-    threads.emplace_back(work);
+  for (size_t i = 1; i < workers; ++i) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No thread to be had: this one runs the writers left.
+      break;
+    }
+  }
   work();
   for (std::thread& thread : threads)
     thread.join();

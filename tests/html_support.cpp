@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace cvc::test {
 
@@ -45,12 +44,7 @@ std::string visible_text(pugi::xml_node node) {
   } walker;
   walker.out = &raw;
   node.traverse(walker);
-  std::istringstream in(raw);
-  std::string out;
-  std::string word;
-  while (in >> word)
-    out += (out.empty() ? "" : " ") + word;
-  return out;
+  return collapse_spaces(raw);
 }
 
 std::vector<std::string> page_inputs() {

@@ -211,57 +211,54 @@ std::string escape_markdown(std::string_view text, MarkdownContext context,
 
 namespace {
 
+// Appends a marker of the canonical form: U+0001 and a letter. Built from
+// two characters because the literal "\x01E" would be the one byte 0x1E.
+void mark(std::string& out, char letter) {
+  out += '\x01';
+  out += letter;
+}
+
 // A canonical form of inline content for comparing two trees: text runs
 // are concatenated, markup becomes control markers, and a link that no
-// output keeps (an unsafe scheme) is replaced by its text. Each marker is
-// U+0001 and a letter, written as two literals: "\x01E" would be the
-// single byte 0x1E.
+// output keeps (an unsafe scheme) is replaced by its text.
 void canonical(const MarkupNode& node, std::string& out) {
   switch (node.kind) {
   case NodeKind::Text:
     out += node.literal;
     return;
   case NodeKind::Code:
-    out += "\x01"
-           "C" +
-           node.literal +
-           "\x01"
-           "c";
+    mark(out, 'C');
+    out += node.literal;
+    mark(out, 'c');
     return;
   case NodeKind::SoftBreak:
-    out += "\x01"
-           "b";
+    mark(out, 'b');
     return;
   case NodeKind::LineBreak:
-    out += "\x01"
-           "B";
+    mark(out, 'B');
     return;
   case NodeKind::Emph:
-  case NodeKind::Strong:
-    out += node.kind == NodeKind::Emph ? "\x01"
-                                         "E"
-                                       : "\x01"
-                                         "S";
+  case NodeKind::Strong: {
+    bool emph = node.kind == NodeKind::Emph;
+    mark(out, emph ? 'E' : 'S');
     for (const MarkupNode& child : node.children)
       canonical(child, out);
-    out += node.kind == NodeKind::Emph ? "\x01"
-                                         "e"
-                                       : "\x01"
-                                         "s";
+    mark(out, emph ? 'e' : 's');
     return;
-  case NodeKind::Link:
-    if (is_safe_link(node.literal))
-      out += "\x01"
-             "L" +
-             node.literal +
-             "\x01"
-             "l";
+  }
+  case NodeKind::Link: {
+    bool kept = is_safe_link(node.literal);
+    if (kept) {
+      mark(out, 'L');
+      out += node.literal;
+      mark(out, 'l');
+    }
     for (const MarkupNode& child : node.children)
       canonical(child, out);
-    if (is_safe_link(node.literal))
-      out += "\x01"
-             "k";
+    if (kept)
+      mark(out, 'k');
     return;
+  }
   default:
     for (const MarkupNode& child : node.children)
       canonical(child, out);
@@ -402,12 +399,12 @@ private:
 
   // Returns whether every delimiter from delimiters_[first] on comes back
   // as written when the paragraph from out_[mark] is parsed alone, without
-  // parsing it. An opener has a space, a line
-  // break, `(`, `"` or the paragraph's start before it and an ASCII letter
-  // or digit after it. A closer has an ASCII letter or digit before it,
-  // and a space, a line break, the end or `.,;:)!?"` after it. CommonMark
-  // then reads each opener as only able to open and each closer as only
-  // able to close, so it pairs them as they were nested.
+  // parsing it. An opener has a space, a line break, `(`, `"` or the
+  // paragraph's start before it and an ASCII letter or digit after it. A
+  // closer has an ASCII letter or digit before it, and a space, a line
+  // break, the end or `.,;:)!?"` after it. CommonMark then reads each
+  // opener as only able to open and each closer as only able to close, so
+  // it pairs them as they were nested.
   bool plainly_flanking(size_t mark, size_t first) const {
     auto alnum = [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

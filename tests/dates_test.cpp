@@ -125,7 +125,8 @@ TEST_CASE("dates: CLDR data matches ICU formatters") {
       locale.full_month_names = full;
       for (const char* text : dates) {
         Date date = date_of(text);
-        // ICU first: a lookup may load data that ICU then reuses.
+        // ICU first, so that its text cannot depend on data that the
+        // direct reading loaded before it.
         std::string icu = format_date_through_icu(date, locale);
         std::string direct = format_date(date, locale);
         if (direct != icu) {

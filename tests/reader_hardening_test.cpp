@@ -307,7 +307,8 @@ TEST_CASE("hardening: appended diagnostics keep the limits") {
   CHECK(first.all()[60].message == "second 0");
   CHECK(first.all().back().message == "broken");
   CHECK(first.error_count() == 1);
-  // 30 dropped by `second` itself and 60 more past the first's room.
+  // 30 dropped by `second` itself, and 60 that no longer fit after the
+  // 60 warnings `first` already had.
   CHECK(first.dropped_warnings() == 90);
   CHECK(second.all().empty());
 }

@@ -6,11 +6,13 @@
 #include "markup.hpp"
 #include "templates.hpp"
 
+#include <algorithm>
+
 namespace cvc {
 
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 
 // moderncv 2.3.1's \social kinds, by the network names of the CV format.
 // Other networks become a plain link.
@@ -139,16 +141,16 @@ data LatexWriter::cventry(std::string dates, std::string title,
                           std::string grade, std::string description,
                           const std::vector<Highlight>& entry_highlights) {
   data fields;
-  fields.set("dates", dates);
-  fields.set("title", title);
-  fields.set("organization", organization);
-  fields.set("location", location);
-  fields.set("grade", grade);
+  fields.set("dates", std::move(dates));
+  fields.set("title", std::move(title));
+  fields.set("organization", std::move(organization));
+  fields.set("location", std::move(location));
+  fields.set("grade", std::move(grade));
   // moderncv sets a \cventry in one box that cannot break across pages.
   // So that a long list of highlights can, the description holds the
   // first few and the rest follow in boxes of their own that look the same.
   constexpr size_t kHighlightsPerBox = 10;
-  data items = data::type::list;
+  data items = data::list();
   std::vector<Highlight> first(
       entry_highlights.begin(),
       entry_highlights.begin() +
@@ -163,18 +165,18 @@ data LatexWriter::cventry(std::string dates, std::string title,
                                entry_highlights.begin() + end);
     data item;
     item.set("text", highlights(box));
-    items.push_back(item);
+    items.push_back(std::move(item));
   }
-  fields.set("description", description);
-  fields.set("more_highlights", items);
+  fields.set("description", std::move(description));
+  fields.set("more_highlights", std::move(items));
   fields.set("is_cventry", true);
   return fields;
 }
 
 data LatexWriter::cvitem(std::string label, std::string body) {
   data fields;
-  fields.set("label", label);
-  fields.set("text", body);
+  fields.set("label", std::move(label));
+  fields.set("text", std::move(body));
   fields.set("is_cvitem", true);
   return fields;
 }
@@ -335,7 +337,7 @@ data LatexWriter::section(const Section& section) {
   data out;
   out.set("title", text(section.title, "section title"));
   out.set("pdf_title", escaper_.render_pdf_string(section.title.tree));
-  data entries = data::type::list;
+  data entries = data::list();
   std::vector<const Entry*> shown;
   for (const Entry& e : section.entries)
     if (has_content(e))
@@ -343,9 +345,9 @@ data LatexWriter::section(const Section& section) {
   for (size_t i = 0; i < shown.size(); ++i) {
     data item = entry(*shown[i], i, shown.size());
     item.set("kind", entry_kind_name(kind_of(*shown[i])));
-    entries.push_back(item);
+    entries.push_back(std::move(item));
   }
-  out.set("entries", entries);
+  out.set("entries", std::move(entries));
   out.set("has_entries", !shown.empty());
   return out;
 }
@@ -370,13 +372,13 @@ data LatexWriter::header() {
   if (!cv_.location.empty())
     out.set("address", text(cv_.location, "location"));
 
-  data phones = data::type::list;
+  data phones = data::list();
   for (const Scalar& phone : cv_.phones) {
     data item;
     item.set("phone", plain(phone.value, "phone", phone.pos));
-    phones.push_back(item);
+    phones.push_back(std::move(item));
   }
-  out.set("phones", phones);
+  out.set("phones", std::move(phones));
 
   // \email and \homepage print the argument they link to, so they take
   // only addresses whose characters print as typed; others become a link
@@ -406,7 +408,7 @@ data LatexWriter::header() {
     }
   }
 
-  data socials = data::type::list;
+  data socials = data::list();
   for (const SocialNetwork& social : cv_.social_networks) {
     const char* kind = moderncv_social_kind(social.network.value);
     // \social prints the argument it links to, so it only takes usernames
@@ -415,14 +417,14 @@ data LatexWriter::header() {
       data item;
       item.set("network", kind);
       item.set("username", url(social.username.value));
-      socials.push_back(item);
+      socials.push_back(std::move(item));
     } else {
       extra_info.push_back(
           "\\href{" + url(social.url) + "}{" +
           plain(social.username.value, "username", social.username.pos) + "}");
     }
   }
-  out.set("socials", socials);
+  out.set("socials", std::move(socials));
 
   if (!extra_info.empty()) {
     std::string joined;
@@ -431,21 +433,21 @@ data LatexWriter::header() {
     // one line.
     for (const std::string& item : extra_info)
       joined += (joined.empty() ? "" : " \\textperiodcentered{} ") + item;
-    out.set("extra_info", joined);
+    out.set("extra_info", std::move(joined));
   }
   return out;
 }
 
 std::optional<LatexDocument> LatexWriter::write() {
   data document = header();
-  data sections = data::type::list;
+  data sections = data::list();
   for (const Section& s : cv_.sections) {
     data rendered = section(s);
     // A section with nothing to show gets no heading.
-    if (rendered.get("has_entries")->is_true())
-      sections.push_back(rendered);
+    if (rendered.get("has_entries")->kind() == data::Kind::True)
+      sections.push_back(std::move(rendered));
   }
-  document.set("sections", sections);
+  document.set("sections", std::move(sections));
 
   const Design& design = cv_.design;
   document.set("version", CVCONVERT_VERSION);
@@ -454,7 +456,7 @@ std::optional<LatexDocument> LatexWriter::write() {
   for (char c : options_.source_name)
     if (static_cast<unsigned char>(c) >= 0x20)
       source_name += c;
-  document.set("source", source_name);
+  document.set("source", std::move(source_name));
   document.set("style", options_.style.empty() ? design.style : options_.style);
   document.set("color", options_.color.empty() ? design.color : options_.color);
   document.set("font_size", design.font_size);
@@ -471,27 +473,25 @@ std::optional<LatexDocument> LatexWriter::write() {
   if (scripts & kScriptVietnamese)
     encodings += "T5,";
   encodings += "T1";
-  document.set("font_encodings", encodings);
+  document.set("font_encodings", std::move(encodings));
   document.set("cjk", (scripts & (kScriptChinese | kScriptJapanese)) != 0);
 
   std::string error;
   std::optional<std::string> main =
       load_template("latex/cv.tex", options_.template_dir, error);
-  kainjow::mustache::data partials;
   for (const char* name : {"cventry", "cvitem", "cvlistitem"}) {
     std::optional<std::string> partial = load_template(
         std::string("latex/") + name + ".tex", options_.template_dir, error);
     if (!partial)
       break;
-    std::string body = *partial;
     // A partial that includes a partial could include itself without end.
-    if (body.find("<<>") != std::string::npos ||
-        body.find("{{>") != std::string::npos) {
+    if (partial->find("<<>") != std::string::npos ||
+        partial->find("{{>") != std::string::npos) {
       error = "invalid template " + std::string(name) +
               ".tex: a partial may not include another partial";
       break;
     }
-    document.set(name, kainjow::mustache::partial([body] { return body; }));
+    document.set(name, data::partial(std::move(*partial)));
   }
   if (!main || !error.empty()) {
     diagnostics_.error({}, error);

@@ -24,7 +24,7 @@
 
 namespace cvc {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 using markdown::EntryParts;
 
 namespace {

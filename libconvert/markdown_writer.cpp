@@ -10,7 +10,7 @@
 
 namespace cvc {
 
-using kainjow::mustache::data;
+using data = TemplateData;
 using markdown::EntryParts;
 
 namespace {
@@ -167,17 +167,17 @@ data MarkdownWriter::entry(const Entry& entry, size_t index, size_t count) {
     return out;
   }
 
-  data items = data::type::list;
+  data items = data::list();
   for (const std::string& detail : details(parts, marker.size())) {
     data item;
     item.set("text", value(detail));
-    items.push_back(item);
+    items.push_back(std::move(item));
   }
-  out.set("marker", marker);
-  out.set("line", line);
   out.set("indent", std::string(marker.size(), ' '));
-  if (!items.list_value().empty())
-    out.set("details", items);
+  out.set("marker", std::move(marker));
+  out.set("line", std::move(line));
+  if (!items.items().empty())
+    out.set("details", std::move(items));
   out.set("kind", entry_kind_name(kind_of(entry)));
   return out;
 }
@@ -212,7 +212,7 @@ data MarkdownWriter::section(const Section& section) {
       body += paragraph ? "\n\n" : "\n";
     body += *rendered;
   }
-  out.set("body", body);
+  out.set("body", std::move(body));
   out.set("has_entries", !shown.empty());
   return out;
 }
@@ -228,11 +228,11 @@ data MarkdownWriter::header() {
     out.set("headline", inline_value(markdown::inline_paragraph(
                             cv_.headline, "headline", diagnostics_)));
 
-  data contacts = data::type::list;
+  data contacts = data::list();
   auto add = [&](const MarkupNode& paragraph) {
     data item;
     item.set("text", inline_value(paragraph));
-    contacts.push_back(item);
+    contacts.push_back(std::move(item));
   };
   if (!cv_.location.empty())
     add(markdown::inline_paragraph(cv_.location, "location", diagnostics_));
@@ -254,7 +254,7 @@ data MarkdownWriter::header() {
           line, link_paragraph(social.url, social.username.value), "");
     add(line);
   }
-  out.set("contacts", contacts);
+  out.set("contacts", std::move(contacts));
   return out;
 }
 
@@ -272,14 +272,14 @@ std::optional<std::string> MarkdownWriter::write() {
   entry_template_ = Template(*partial, "markdown/entry.md");
 
   data document = header();
-  data sections = data::type::list;
+  data sections = data::list();
   for (const Section& s : cv_.sections) {
     data rendered = section(s);
     // A section with nothing to show gets no heading.
-    if (rendered.get("has_entries")->is_true())
-      sections.push_back(rendered);
+    if (rendered.get("has_entries")->kind() == data::Kind::True)
+      sections.push_back(std::move(rendered));
   }
-  document.set("sections", sections);
+  document.set("sections", std::move(sections));
   if (!template_error_.empty()) {
     diagnostics_.error({}, template_error_);
     return std::nullopt;

@@ -131,7 +131,7 @@ int run_new(int argc, char** argv) {
   std::string output =
       common.output.empty() ? starter_file_name(name) : common.output;
 
-  kainjow::mustache::data data;
+  cvc::TemplateData data;
   data.set("name", quoted_name);
   data.set("file", output == "-" ? std::string("cv.yaml") : output);
   data.set("schema", std::string(CVCONVERT_SCHEMA_URL));

@@ -43,7 +43,7 @@ bool underscore_is_delimiter(char32_t before, char32_t after) {
 }
 
 // `&name;`, `&#123;` and `&#x1F;` are character references in CommonMark.
-bool starts_entity(const std::u32string& text, size_t amp) {
+bool starts_entity(std::string_view text, size_t amp) {
   size_t i = amp + 1;
   if (i < text.size() && text[i] == '#') {
     ++i;
@@ -58,35 +58,36 @@ bool starts_entity(const std::u32string& text, size_t amp) {
   return i > start && i < text.size() && text[i] == ';';
 }
 
-std::u32string decode(std::string_view text) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < text.size())
-    out += next_code_point(text, pos);
-  return out;
-}
-
 // Returns the index of the character that starts a block at the start of
-// `cps` (after blanks), where a backslash must go, or npos.
-size_t block_marker(const std::u32string& cps) {
-  size_t i = 0;
-  while (i < cps.size() && (cps[i] == ' ' || cps[i] == '\t'))
-    ++i;
-  if (i >= cps.size())
-    return std::u32string::npos;
-  char32_t c = cps[i];
+// `text` (after blanks), where a backslash must go, or npos.
+size_t block_marker(std::string_view text) {
+  size_t i = text.find_first_not_of(" \t");
+  if (i == std::string_view::npos)
+    return std::string_view::npos;
+  char c = text[i];
   if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '~' ||
       c == ':')
     return i;
   size_t digits = i;
-  while (digits < cps.size() && cps[digits] >= '0' && cps[digits] <= '9')
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
     ++digits;
-  bool blank_after = digits + 1 >= cps.size() || cps[digits + 1] == ' ' ||
-                     cps[digits + 1] == '\t';
-  if (digits > i && digits < cps.size() &&
-      (cps[digits] == '.' || cps[digits] == ')') && blank_after)
+  bool blank_after = digits + 1 >= text.size() || text[digits + 1] == ' ' ||
+                     text[digits + 1] == '\t';
+  if (digits > i && digits < text.size() &&
+      (text[digits] == '.' || text[digits] == ')') && blank_after)
     return digits;
-  return std::u32string::npos;
+  return std::string_view::npos;
+}
+
+// The code point that ends just before byte `end` of `text`, or 0 at its
+// start.
+char32_t code_point_before(std::string_view text, size_t end) {
+  if (end == 0)
+    return 0;
+  size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  return next_code_point(text, start);
 }
 
 std::string escape_text(std::string_view text, bool at_line_start) {
@@ -94,48 +95,62 @@ std::string escape_text(std::string_view text, bool at_line_start) {
   // open a code block.
   if (at_line_start)
     text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-  std::u32string cps = decode(text);
-  size_t marker = at_line_start ? block_marker(cps) : std::u32string::npos;
+  size_t marker = at_line_start ? block_marker(text) : std::string_view::npos;
   std::string out;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    char32_t cp = cps[i];
-    char32_t before = i > 0 ? cps[i - 1] : 0;
-    char32_t after = i + 1 < cps.size() ? cps[i + 1] : 0;
-    if (i == marker && cp != '*' && cp != '_') {
-      out += '\\';
-      out += static_cast<char>(cp);
-      continue;
+  out.reserve(text.size() + text.size() / 16);
+  // Bytes from `copied` to the current one need no escape and are copied
+  // in one run; the characters that need one are all ASCII.
+  size_t copied = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    std::string_view replacement;
+    char escaped[2] = {'\\', c};
+    if (i == marker && c != '*' && c != '_') {
+      replacement = {escaped, 2};
+    } else {
+      switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '[':
+      case ']':
+      case '<':
+      case '|':
+      case '~':
+        replacement = {escaped, 2};
+        break;
+      case '_': {
+        // An underscore inside a word stays as it is; one that could start
+        // or end emphasis becomes a character reference, which CommonMark
+        // never reads as a delimiter.
+        size_t next = i + 1;
+        char32_t after = next < text.size() ? next_code_point(text, next) : 0;
+        if (underscore_is_delimiter(code_point_before(text, i), after))
+          replacement = "&#95;";
+        else
+          continue;
+        break;
+      }
+      case '&':
+        if (starts_entity(text, i))
+          replacement = "&amp;";
+        else
+          continue;
+        break;
+      case '\n':
+      case '\r':
+      case '\t':
+        replacement = " ";
+        break;
+      default:
+        continue;
+      }
     }
-    switch (cp) {
-    case '\\':
-    case '`':
-    case '*':
-    case '[':
-    case ']':
-    case '<':
-    case '|':
-    case '~':
-      out += '\\';
-      out += static_cast<char>(cp);
-      continue;
-    case '_':
-      // An underscore inside a word stays as it is; one that could start
-      // or end emphasis becomes a character reference, which CommonMark
-      // never reads as a delimiter.
-      out += underscore_is_delimiter(before, after) ? "&#95;" : "_";
-      continue;
-    case '&':
-      out += starts_entity(cps, i) ? "&amp;" : "&";
-      continue;
-    case '\n':
-    case '\r':
-    case '\t':
-      out += ' ';
-      continue;
-    default:
-      append_utf8(out, cp);
-    }
+    out.append(text, copied, i - copied);
+    out += replacement;
+    copied = i + 1;
   }
+  out.append(text, copied);
   return out;
 }
 
@@ -147,7 +162,7 @@ std::string escape_url(std::string_view url) {
     case '&':
       // A destination's character references are decoded, so `&amp;`
       // typed in a URL is written `&amp;amp;`.
-      out += starts_entity(decode(url.substr(i)), 0) ? "&amp;" : "&";
+      out += starts_entity(url, i) ? "&amp;" : "&";
       break;
     case '<':
       out += "%3C";

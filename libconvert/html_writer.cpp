@@ -15,7 +15,6 @@
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 
 namespace cvc {
 
@@ -79,6 +78,14 @@ void indent_blocks(pugi::xml_node node, int depth) {
   std::string outer = "\n" + std::string(2 * depth, ' ');
   node.append_child(pugi::node_pcdata).set_value(outer.c_str());
 }
+
+// Collects pugixml's output in a string.
+struct StringWriter : pugi::xml_writer {
+  std::string text;
+  void write(const void* data, size_t size) override {
+    text.append(static_cast<const char*>(data), size);
+  }
+};
 
 // Returns the link target of a URL the user gave: with `https://` added
 // when it has no scheme, but unchanged when its scheme is unsafe, so that
@@ -798,11 +805,11 @@ std::optional<std::string> HtmlWriter::write() {
   close_empty_elements(document);
   indent_blocks(html, 0);
 
-  std::ostringstream out;
-  out << "<!DOCTYPE html>\n";
+  StringWriter out;
+  out.text = "<!DOCTYPE html>\n";
   html.print(out, "", pugi::format_raw, pugi::encoding_utf8);
-  out << '\n';
-  std::string page = out.str();
+  out.text += '\n';
+  std::string page = std::move(out.text);
   for (size_t i = 0; i < stylesheets_.size(); ++i) {
     // Field text cannot contain a literal <style>: pugixml escapes `<`.
     std::string marker = "<style>" + style_marker(i) + "</style>";

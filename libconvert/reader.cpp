@@ -9,8 +9,12 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace cvc {
 
@@ -274,6 +278,9 @@ private:
   void check_error_count(SourcePos pos);
   Text inline_text(const yaml::Node& node, std::string_view what);
   Text block_text(const yaml::Node& node, std::string_view what);
+  // Reads a summary as block_text does, but leaves its tree empty for
+  // parse_summaries.
+  Text summary_text(const yaml::Node& node, std::string_view what);
   Scalar plain(const yaml::Node& node, std::string_view what);
   std::vector<Scalar> plain_list(const yaml::Node& node, std::string_view what);
   std::optional<Date> date(const yaml::Node& node, std::string_view what,
@@ -445,6 +452,66 @@ Text Reader::block_text(const yaml::Node& node, std::string_view what) {
   return text;
 }
 
+Text Reader::summary_text(const yaml::Node& node, std::string_view what) {
+  Text text;
+  text.pos = pos_of(node);
+  if (std::optional<std::string> value = scalar(node, what))
+    text.source = std::move(*value);
+  return text;
+}
+
+// Parses the Markdown of every summary, which the reader leaves for last.
+// Publication abstracts can make up most of a CV, so once they amount to
+// kParallelBytes their parsing is shared among `max_threads` threads.
+void parse_summaries(Cv& cv, unsigned max_threads) {
+  std::vector<Text*> summaries;
+  size_t bytes = 0;
+  for (Section& section : cv.sections)
+    for (Entry& entry : section.entries)
+      std::visit(
+          [&](auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_base_of_v<DatedFields, T>) {
+              if (!e.summary.source.empty()) {
+                summaries.push_back(&e.summary);
+                bytes += e.summary.source.size();
+              }
+            }
+          },
+          entry);
+
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&] {
+    try {
+      for (size_t i = next++; i < summaries.size(); i = next++)
+        summaries[i]->tree = parse_block_markup(summaries[i]->source);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      failure = std::current_exception();
+      next = summaries.size();
+    }
+  };
+  std::vector<std::thread> threads;
+  constexpr size_t kParallelBytes = 64 * 1024;
+  if (bytes >= kParallelBytes) {
+    for (unsigned i = 1; i < max_threads; ++i) {
+      try {
+        threads.emplace_back(work);
+      } catch (const std::system_error&) {
+        // No thread to be had: the calling thread parses the rest.
+        break;
+      }
+    }
+  }
+  work();
+  for (std::thread& thread : threads)
+    thread.join();
+  if (failure)
+    std::rethrow_exception(failure);
+}
+
 Scalar Reader::plain(const yaml::Node& node, std::string_view what) {
   Scalar out;
   out.pos = pos_of(node);
@@ -551,7 +618,10 @@ std::vector<Highlight> Reader::highlights(const yaml::Node& node, int depth) {
 
 std::optional<Cv> Reader::read() {
   try {
-    return read_document();
+    std::optional<Cv> cv = read_document();
+    if (cv)
+      parse_summaries(*cv, limits_.max_threads);
+    return cv;
   } catch (const LimitExceeded&) {
     return std::nullopt;
   }
@@ -1288,7 +1358,7 @@ void Reader::read_dated(const Field& field, DatedFields& dated) {
   else if (key == "location")
     dated.location = inline_text(field.value, key);
   else if (key == "summary")
-    dated.summary = block_text(field.value, key);
+    dated.summary = summary_text(field.value, key);
   else if (key == "highlights")
     dated.highlights = highlights(field.value, 0);
 }

@@ -23,6 +23,10 @@ struct ReadLimits {
   size_t max_entries = 100000;
   /// Nesting of YAML collections (mappings and lists, block or flow).
   int max_depth = 64;
+  /// The threads that parse the Markdown of the summaries, once they
+  /// amount to 64 KiB or more (a list of publications with abstracts).
+  /// The tools use every core; 1 keeps all the work on the caller's thread.
+  unsigned max_threads = 1;
 };
 
 /// Reads a CV from the text held by `diagnostics` (its source) and reports

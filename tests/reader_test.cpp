@@ -1251,3 +1251,53 @@ TEST_CASE("nearest_word suggests close words only", "[diagnostics]") {
   CHECK(nearest_word("desing", {"cv", "design", "locale"}) == "design");
   CHECK(nearest_word("colophon", {"cv", "design", "locale"}).empty());
 }
+
+namespace {
+
+bool same_tree(const MarkupNode& a, const MarkupNode& b) {
+  if (a.kind != b.kind || a.literal != b.literal ||
+      a.list_start != b.list_start || a.tight != b.tight ||
+      a.children.size() != b.children.size())
+    return false;
+  for (size_t i = 0; i < a.children.size(); ++i)
+    if (!same_tree(a.children[i], b.children[i]))
+      return false;
+  return true;
+}
+
+} // namespace
+
+TEST_CASE("summaries parsed on threads match", "[reader]") {
+  // 300 summaries of about 400 bytes: past the 64 KiB at which threads
+  // share the parsing.
+  std::string yaml = "cv:\n  name: A\n  sections:\n    work:\n";
+  for (int i = 0; i < 300; ++i) {
+    yaml += "      - company: C" + std::to_string(i) +
+            "\n        position: P\n        summary: \"";
+    for (int j = 0; j < 8; ++j)
+      yaml += "Paper " + std::to_string(i) +
+              " on *robust* `code`, with [a link](https://example.org). ";
+    yaml += i % 3 == 0 ? "\\n\\n- one\\n- two\"\n" : "\"\n";
+  }
+
+  Diagnostics serial_diagnostics("test.yaml", yaml);
+  ReadLimits serial_limits;
+  std::optional<Cv> serial = read_cv(serial_diagnostics, serial_limits);
+  Diagnostics threaded_diagnostics("test.yaml", yaml);
+  ReadLimits threaded_limits;
+  threaded_limits.max_threads = 4;
+  std::optional<Cv> threaded = read_cv(threaded_diagnostics, threaded_limits);
+
+  REQUIRE(serial);
+  REQUIRE(threaded);
+  const std::vector<Entry>& serial_entries = serial->sections[0].entries;
+  const std::vector<Entry>& threaded_entries = threaded->sections[0].entries;
+  REQUIRE(serial_entries.size() == 300);
+  REQUIRE(threaded_entries.size() == 300);
+  for (size_t i = 0; i < serial_entries.size(); ++i) {
+    const Text& expected = std::get<ExperienceEntry>(serial_entries[i]).summary;
+    const Text& actual = std::get<ExperienceEntry>(threaded_entries[i]).summary;
+    CHECK(expected.tree.children.size() == (i % 3 == 0 ? 2u : 1u));
+    CHECK(same_tree(expected.tree, actual.tree));
+  }
+}

@@ -4,16 +4,40 @@
 #include "output_file.hpp"
 #include "reader.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
+#include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace cvc::tool {
 
 namespace {
+
+// The bytes that the CV being built allocates, estimated from its size, or
+// 0 for a small CV.
+size_t& expected_heap() {
+  static size_t bytes = 0;
+  return bytes;
+}
+
+#ifdef __GLIBC__
+constexpr size_t kHugePage = 2 * 1024 * 1024;
+
+// Asks the kernel to back [first, last) with 2 MiB pages, where whole ones
+// fit.
+void use_huge_pages(uintptr_t first, uintptr_t last) {
+  first = (first + kHugePage - 1) & ~(kHugePage - 1);
+  last &= ~(kHugePage - 1);
+  if (last > first)
+    madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
+#endif
 
 // The input of this run, so that an output never overwrites it.
 std::string& last_input_name() {
@@ -62,6 +86,45 @@ const std::string& last_input() {
   return last_input_name();
 }
 
+void prepare_heap(size_t input_bytes) {
+#ifdef __GLIBC__
+  constexpr size_t kLargeInput = 256 * 1024;
+  if (input_bytes < kLargeInput)
+    return;
+  // Measured: a CV of 1.2 MB peaks at 42 MB resident, 35 times its size.
+  expected_heap() = std::min<size_t>(input_bytes * 32, 512 * kHugePage);
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  auto start = reinterpret_cast<uintptr_t>(sbrk(0));
+  // A volatile pointer, so that the compiler keeps the pair of calls.
+  void* volatile block = malloc(expected_heap());
+  free(block);
+  use_huge_pages(start, reinterpret_cast<uintptr_t>(sbrk(0)));
+#else
+  (void)input_bytes;
+#endif
+}
+
+bool large_input() {
+  return expected_heap() > 0;
+}
+
+void prepare_thread_heap() {
+#ifdef __GLIBC__
+  if (expected_heap() == 0)
+    return;
+  // glibc gives each thread an arena of its own, in a mapping of 64 MiB
+  // aligned to its size, which grows by mprotect.
+  constexpr uintptr_t kArenaHeap = 64 * 1024 * 1024;
+  void* volatile block =
+      malloc(std::min<size_t>(expected_heap(), kArenaHeap / 2));
+  auto heap = reinterpret_cast<uintptr_t>(block) & ~(kArenaHeap - 1);
+  free(block);
+  if (heap != 0)
+    use_huge_pages(heap, heap + kArenaHeap);
+#endif
+}
+
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
                           const Verbosity& verbosity, int& exit_code,
                           const ReadLimits& limits) {
@@ -74,6 +137,7 @@ std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
     exit_code = kIoError;
     return std::nullopt;
   }
+  prepare_heap(content.size());
   diagnostics = Diagnostics(input == "-" ? "<stdin>" : input, content);
   std::optional<Cv> cv = is_json_resume(input, content)
                              ? read_json_resume(diagnostics)
@@ -139,6 +203,8 @@ parse_command_line(int argc, char** argv, const std::string& program,
                    const CommandShape& shape, CommonOptions& common,
                    std::vector<std::string>& arguments) {
   namespace po = boost::program_options;
+  // A large CV's summaries are parsed on every core.
+  common.limits.max_threads = std::max(1u, std::thread::hardware_concurrency());
   po::options_description general("Common options");
   general.add_options()                      //
       ("help,h", "print this help and exit") //

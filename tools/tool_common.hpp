@@ -95,6 +95,18 @@ void print_error(const std::string& program, const std::string& message);
 void print_warning(const std::string& program, const std::string& message,
                    const Verbosity& verbosity);
 
+/// Prepares the heap for a CV of `input_bytes` bytes. For a CV of 256 KiB
+/// or more, glibc's heap grows at once by about 32 times the CV's size, in
+/// 2 MiB pages where the kernel allows, and keeps what is freed. Mapping
+/// that memory 4 KiB at a time took a sixth of the run on 1,200 entries.
+void prepare_heap(size_t input_bytes);
+
+/// Prepares the calling thread's heap, as prepare_heap did the main one.
+void prepare_thread_heap();
+
+/// Whether prepare_heap saw a CV large enough to prepare the heap for.
+bool large_input();
+
 /// Reads and validates a CV from a file or `-` (stdin). On failure prints
 /// the diagnostics and sets `exit_code`.
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,

@@ -9,7 +9,8 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -231,10 +232,152 @@ bool line_has_tab_indent(const std::string& source, int line) {
 // stop reading at once.
 struct LimitExceeded {};
 
+// Parses the Markdown of summaries on threads of its own while the reader
+// goes on through the YAML. Publication abstracts can make up most of a
+// CV, and parsing them took a third of reading it. The threads start once
+// the summaries queued reach kParallelBytes.
+class SummaryParser {
+public:
+  explicit SummaryParser(unsigned max_threads) : max_threads_(max_threads) {}
+  SummaryParser(const SummaryParser&) = delete;
+  SummaryParser& operator=(const SummaryParser&) = delete;
+  ~SummaryParser() { stop(true); }
+
+  // Queues the summary read at `pos` for a thread to parse.
+  void add(SourcePos pos, const std::string& source);
+  // Gives every summary of `cv` its tree: the one a thread parsed from the
+  // same position and source, or one parsed here.
+  void finish(Cv& cv);
+
+private:
+  struct Job {
+    SourcePos pos;
+    std::string source;
+    MarkupNode tree;
+    // The summary that took the tree, for an alias that reads it again.
+    const Text* taken_by = nullptr;
+  };
+
+  static constexpr size_t kParallelBytes = 64 * 1024;
+  // Jobs queued before a waiting thread is woken, so that threads are not
+  // woken once per summary.
+  static constexpr size_t kBatch = 16;
+
+  unsigned max_threads_;
+  // A deque, so that a thread's job stays in place while more are queued.
+  std::deque<Job> jobs_;
+  size_t queued_bytes_ = 0;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  // Guarded by mutex_: the first job no thread has taken, the threads
+  // waiting for one, and whether no more jobs will come.
+  size_t next_ = 0;
+  size_t waiting_ = 0;
+  bool closed_ = false;
+  bool abandoned_ = false;
+  std::exception_ptr failure_;
+  std::vector<std::thread> threads_;
+
+  void work(bool wait);
+  void stop(bool abandon);
+};
+
+void SummaryParser::add(SourcePos pos, const std::string& source) {
+  if (max_threads_ <= 1 || source.empty())
+    return;
+  std::unique_lock<std::mutex> lock(mutex_);
+  jobs_.push_back({pos, source, {}, nullptr});
+  queued_bytes_ += source.size();
+  if (threads_.empty() && queued_bytes_ >= kParallelBytes) {
+    for (unsigned i = 1; i < max_threads_; ++i) {
+      try {
+        threads_.emplace_back([this] { work(true); });
+      } catch (const std::system_error&) {
+        // No thread to be had: finish() parses what is left.
+        break;
+      }
+    }
+  } else if (waiting_ > 0 && jobs_.size() - next_ >= kBatch) {
+    ready_.notify_one();
+  }
+}
+
+void SummaryParser::work(bool wait) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!abandoned_) {
+    if (next_ == jobs_.size()) {
+      if (closed_ || !wait)
+        return;
+      ++waiting_;
+      ready_.wait(lock);
+      --waiting_;
+      continue;
+    }
+    Job& job = jobs_[next_++];
+    lock.unlock();
+    try {
+      job.tree = parse_block_markup(job.source);
+    } catch (...) {
+      lock.lock();
+      failure_ = std::current_exception();
+      abandoned_ = true;
+      return;
+    }
+    lock.lock();
+  }
+}
+
+void SummaryParser::stop(bool abandon) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    abandoned_ = abandoned_ || abandon;
+  }
+  ready_.notify_all();
+  if (!abandon)
+    work(false);
+  for (std::thread& thread : threads_)
+    thread.join();
+  threads_.clear();
+}
+
+void SummaryParser::finish(Cv& cv) {
+  stop(false);
+  if (failure_)
+    std::rethrow_exception(failure_);
+  std::map<std::pair<int, int>, Job*> by_pos;
+  for (Job& job : jobs_)
+    by_pos.emplace(std::make_pair(job.pos.line, job.pos.column), &job);
+  auto give_tree = [&](Text& text) {
+    if (text.source.empty())
+      return;
+    auto found = by_pos.find({text.pos.line, text.pos.column});
+    Job* job = found == by_pos.end() ? nullptr : found->second;
+    if (!job || job->source != text.source)
+      text.tree = parse_block_markup(text.source);
+    else if (job->taken_by)
+      text.tree = job->taken_by->tree;
+    else {
+      text.tree = std::move(job->tree);
+      job->taken_by = &text;
+    }
+  };
+  for (Section& section : cv.sections)
+    for (Entry& entry : section.entries)
+      std::visit(
+          [&](auto& e) {
+            if constexpr (std::is_base_of_v<DatedFields,
+                                            std::decay_t<decltype(e)>>)
+              give_tree(e.summary);
+          },
+          entry);
+}
+
 class Reader {
 public:
   Reader(Diagnostics& diagnostics, const ReadLimits& limits)
-      : diagnostics_(diagnostics), limits_(limits) {}
+      : diagnostics_(diagnostics), limits_(limits),
+        summaries_(limits.max_threads) {}
 
   std::optional<Cv> read();
   std::optional<Cv> read_document();
@@ -243,6 +386,7 @@ public:
 private:
   Diagnostics& diagnostics_;
   const ReadLimits& limits_;
+  SummaryParser summaries_;
   Cv cv_;
   // Whether the value at each source offset has been read, to count values
   // that an alias makes the reader visit again.
@@ -278,8 +422,8 @@ private:
   void check_error_count(SourcePos pos);
   Text inline_text(const yaml::Node& node, std::string_view what);
   Text block_text(const yaml::Node& node, std::string_view what);
-  // Reads a summary as block_text does, but leaves its tree empty for
-  // parse_summaries.
+  // Reads a summary as block_text does, but leaves its tree for
+  // summaries_ to parse.
   Text summary_text(const yaml::Node& node, std::string_view what);
   Scalar plain(const yaml::Node& node, std::string_view what);
   std::vector<Scalar> plain_list(const yaml::Node& node, std::string_view what);
@@ -455,61 +599,11 @@ Text Reader::block_text(const yaml::Node& node, std::string_view what) {
 Text Reader::summary_text(const yaml::Node& node, std::string_view what) {
   Text text;
   text.pos = pos_of(node);
-  if (std::optional<std::string> value = scalar(node, what))
+  if (std::optional<std::string> value = scalar(node, what)) {
     text.source = std::move(*value);
-  return text;
-}
-
-// Parses the Markdown of every summary, which the reader leaves for last.
-// Publication abstracts can make up most of a CV, so once they amount to
-// kParallelBytes their parsing is shared among `max_threads` threads.
-void parse_summaries(Cv& cv, unsigned max_threads) {
-  std::vector<Text*> summaries;
-  size_t bytes = 0;
-  for (Section& section : cv.sections)
-    for (Entry& entry : section.entries)
-      std::visit(
-          [&](auto& e) {
-            using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_base_of_v<DatedFields, T>) {
-              if (!e.summary.source.empty()) {
-                summaries.push_back(&e.summary);
-                bytes += e.summary.source.size();
-              }
-            }
-          },
-          entry);
-
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto work = [&] {
-    try {
-      for (size_t i = next++; i < summaries.size(); i = next++)
-        summaries[i]->tree = parse_block_markup(summaries[i]->source);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(failure_mutex);
-      failure = std::current_exception();
-      next = summaries.size();
-    }
-  };
-  std::vector<std::thread> threads;
-  constexpr size_t kParallelBytes = 64 * 1024;
-  if (bytes >= kParallelBytes) {
-    for (unsigned i = 1; i < max_threads; ++i) {
-      try {
-        threads.emplace_back(work);
-      } catch (const std::system_error&) {
-        // No thread to be had: the calling thread parses the rest.
-        break;
-      }
-    }
+    summaries_.add(text.pos, text.source);
   }
-  work();
-  for (std::thread& thread : threads)
-    thread.join();
-  if (failure)
-    std::rethrow_exception(failure);
+  return text;
 }
 
 Scalar Reader::plain(const yaml::Node& node, std::string_view what) {
@@ -620,7 +714,7 @@ std::optional<Cv> Reader::read() {
   try {
     std::optional<Cv> cv = read_document();
     if (cv)
-      parse_summaries(*cv, limits_.max_threads);
+      summaries_.finish(*cv);
     return cv;
   } catch (const LimitExceeded&) {
     return std::nullopt;

@@ -4,6 +4,7 @@
 #include "dates.hpp"
 #include "links.hpp"
 #include "markup.hpp"
+#include "unicode.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -700,11 +701,104 @@ std::string Writer::write() {
     document_.erase("basics");
   // Every string was checked as UTF-8 when the CV was read; should one
   // still be invalid, it gets U+FFFD instead of ending the program.
-  return document_.dump(2, ' ', false, ordered_json::error_handler_t::replace) +
-         "\n";
+  return format_json(document_) + "\n";
 }
 
 } // namespace
+
+namespace {
+
+// Appends a JSON string. Only `"`, `\` and control characters are escaped,
+// as nlohmann does: the usual short escapes, else `\u00xx`.
+void append_json_string(const std::string& text, std::string& out) {
+  if (find_invalid_utf8(text)) {
+    out += ordered_json(text).dump(-1, ' ', false,
+                                   ordered_json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  size_t copied = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\')
+      continue;
+    out.append(text, copied, i - copied);
+    copied = i + 1;
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+    }
+  }
+  out.append(text, copied);
+  out += '"';
+}
+
+void append_json(const ordered_json& value, std::string& out, size_t depth) {
+  switch (value.type()) {
+  case ordered_json::value_t::object:
+  case ordered_json::value_t::array: {
+    bool object = value.is_object();
+    if (value.empty()) {
+      out += object ? "{}" : "[]";
+      return;
+    }
+    out += object ? "{\n" : "[\n";
+    for (auto item = value.begin(); item != value.end(); ++item) {
+      if (item != value.begin())
+        out += ",\n";
+      out.append(2 * (depth + 1), ' ');
+      if (object) {
+        append_json_string(item.key(), out);
+        out += ": ";
+      }
+      append_json(item.value(), out, depth + 1);
+    }
+    out += '\n';
+    out.append(2 * depth, ' ');
+    out += object ? '}' : ']';
+    return;
+  }
+  case ordered_json::value_t::string:
+    append_json_string(value.get_ref<const std::string&>(), out);
+    return;
+  default:
+    // Numbers, truth values and null.
+    out += value.dump();
+  }
+}
+
+} // namespace
+
+std::string format_json(const ordered_json& value) {
+  std::string out;
+  append_json(value, out, 0);
+  return out;
+}
 
 std::optional<JsonFlavor> json_flavor_from_name(std::string_view name) {
   if (name.empty() || name == "jsonresume")

@@ -5,6 +5,8 @@
 #include "diagnostics.hpp"
 #include "model.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 
@@ -30,5 +32,11 @@ std::optional<JsonFlavor> json_flavor_from_name(std::string_view name);
 /// cannot hold is reported as a warning naming the field.
 std::string write_json_resume(const Cv& cv, JsonFlavor flavor,
                               Diagnostics& diagnostics);
+
+/// Returns `value` as `value.dump(2, ' ', false, replace)` writes it: two
+/// spaces per level, non-ASCII characters as they are, and U+FFFD for
+/// invalid UTF-8. Strings are copied in runs between escapes, where
+/// nlohmann's dump looks at one byte at a time.
+std::string format_json(const nlohmann::ordered_json& value);
 
 } // namespace cvc

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <random>
+
 using namespace cvc;
 using namespace cvc::test;
 using nlohmann::json;
@@ -387,4 +389,59 @@ TEST_CASE("what JSON Resume cannot hold is a warning naming the field") {
   REQUIRE(diagnostics.all().size() == 2);
   CHECK(diagnostics.all()[0].message.find("'email'") != std::string::npos);
   CHECK(diagnostics.all()[1].message.find("'date'") != std::string::npos);
+}
+
+namespace {
+
+// A random JSON value of strings with escapes and non-ASCII text, numbers,
+// truth values, null, and nested arrays and objects, some of them empty.
+nlohmann::ordered_json random_json(std::mt19937& random, int depth) {
+  static const std::vector<std::string> pieces = {
+      "a",    "\"",   "\\",   "/",   "\n",
+      "\r",   "\t",   "\b",   "\f",  std::string(1, '\0'),
+      "\x01", "\x1f", "\x7f", "é",   "中",
+      "😀",    " ",    "key",  "\xff"};
+  auto text = [&] {
+    std::string out;
+    for (size_t i = random() % 6; i > 0; --i)
+      out += pieces[random() % pieces.size()];
+    return out;
+  };
+  switch (depth > 3 ? random() % 5 : random() % 7) {
+  case 0:
+    return text();
+  case 1:
+    return static_cast<int>(random() % 2001) - 1000;
+  case 2:
+    return (static_cast<double>(random() % 100000) - 50000) / 7.0;
+  case 3:
+    return random() % 2 == 0;
+  case 4:
+    return nullptr;
+  case 5: {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (size_t i = random() % 4; i > 0; --i)
+      array.push_back(random_json(random, depth + 1));
+    return array;
+  }
+  default: {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (size_t i = random() % 4; i > 0; --i)
+      object[text()] = random_json(random, depth + 1);
+    return object;
+  }
+  }
+}
+
+} // namespace
+
+TEST_CASE("format_json matches nlohmann's dump", "[json]") {
+  std::mt19937 random(5);
+  for (int i = 0; i < 20000; ++i) {
+    nlohmann::ordered_json value = random_json(random, 0);
+    std::string expected = value.dump(
+        2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    INFO("value: " << expected);
+    REQUIRE(format_json(value) == expected);
+  }
 }

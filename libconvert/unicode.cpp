@@ -96,13 +96,12 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::string normalize_nfc(std::string_view text) {
-  bool ascii = true;
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (ascii)
+  size_t i = 0;
+  while (i + 8 <= text.size() && !word::has_non_ascii(word::load(&text[i])))
+    i += 8;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80)
+    ++i;
+  if (i == text.size())
     return std::string(text);
 
   UErrorCode status = U_ZERO_ERROR;
@@ -132,6 +131,16 @@ namespace {
 // U+FFFF, which start with 0xEF 0xBF.
 bool may_hold_control(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
+    // Eight bytes at a time while none of them can start one.
+    while (i + 8 <= text.size()) {
+      uint64_t block = word::load(&text[i]);
+      if (word::has_byte_below(block, 0x20) || word::has_byte(block, 0x7F) ||
+          word::has_byte(block, 0xC2) || word::has_byte(block, 0xEF))
+        break;
+      i += 8;
+    }
+    if (i == text.size())
+      break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
       return true;

@@ -1,5 +1,7 @@
 #include "yaml_tree.hpp"
 
+#include "unicode.hpp"
+
 #include <yaml.h>
 
 #include <algorithm>
@@ -160,6 +162,16 @@ std::optional<Prepared> prepare(std::string_view source) {
   bool needed = false;
   bool separators = false;
   for (size_t i = 0; i < source.size();) {
+    // Eight bytes at a time while they are printable ASCII.
+    while (i + 8 <= source.size()) {
+      uint64_t block = word::load(&source[i]);
+      if (word::has_byte_below(block, 0x20) || word::has_non_ascii(block) ||
+          word::has_byte(block, 0x7F))
+        break;
+      i += 8;
+    }
+    if (i == source.size())
+      break;
     unsigned char c = static_cast<unsigned char>(source[i]);
     if (c >= 0x20 && c < 0x7F) {
       ++i;
@@ -222,6 +234,12 @@ public:
       // A run of ASCII bytes other than line feeds is one character each.
       size_t run = byte_;
       size_t limit = std::min(parsed_.size(), byte_ + (mark.index - index_));
+      while (run + 8 <= limit) {
+        uint64_t block = word::load(&parsed_[run]);
+        if (word::has_non_ascii(block) || word::has_byte(block, '\n'))
+          break;
+        run += 8;
+      }
       while (run < limit && static_cast<unsigned char>(parsed_[run]) < 0x80 &&
              parsed_[run] != '\n')
         ++run;

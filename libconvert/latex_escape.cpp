@@ -473,9 +473,9 @@ private:
   size_t end_ = 0;
 };
 
-// Escapes ASCII text for pdflatex: the common case, which needs neither
-// decoding nor font runs. It writes what the general path writes.
-std::string escape_ascii_text(std::string_view text) {
+// Appends ASCII text escaped for pdflatex: the common case, which needs
+// neither decoding nor font runs. It writes what the general path writes.
+void append_ascii_text(std::string_view text, std::string& out) {
   // The characters that latex_ascii_escape or a line break may act on;
   // runs of other characters are copied as they are.
   static constexpr auto special = [] {
@@ -485,8 +485,6 @@ std::string escape_ascii_text(std::string_view text) {
     return table;
   }();
   WordMeasure<std::string_view> word(text);
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
   for (size_t i = 0; i < text.size(); ++i) {
     size_t run = i;
     while (run < text.size() && !special[static_cast<unsigned char>(text[run])])
@@ -505,13 +503,19 @@ std::string escape_ascii_text(std::string_view text) {
         next != ' ' && word.length_at(i) >= kLongWord)
       out += "\\allowbreak{}";
   }
-  return out;
 }
 
 } // namespace
 
 std::string LatexEscaper::escape_text(std::string_view text,
                                       std::string_view field, SourcePos pos) {
+  std::string out;
+  append_text(out, text, field, pos);
+  return out;
+}
+
+void LatexEscaper::append_text(std::string& out, std::string_view text,
+                               std::string_view field, SourcePos pos) {
   if (!unicode_engine_) {
     // ASCII words before the first non-ASCII character and after the last
     // take the ASCII path. The cut is just after a space: no font run,
@@ -519,8 +523,10 @@ std::string LatexEscaper::escape_text(std::string_view text,
     // nothing to warn about, so the result is the same.
     auto ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
     auto first = std::find_if_not(text.begin(), text.end(), ascii);
-    if (first == text.end())
-      return escape_ascii_text(text);
+    if (first == text.end()) {
+      append_ascii_text(text, out);
+      return;
+    }
     size_t head = text.rfind(' ', static_cast<size_t>(first - text.begin()));
     head = head == std::string_view::npos ? 0 : head + 1;
     size_t last = static_cast<size_t>(
@@ -528,12 +534,17 @@ std::string LatexEscaper::escape_text(std::string_view text,
         text.begin());
     size_t tail = text.find(' ', last);
     tail = tail == std::string_view::npos ? text.size() : tail + 1;
-    if (head > 0 || tail < text.size())
-      return escape_ascii_text(text.substr(0, head)) +
-             escape_text(text.substr(head, tail - head), field, pos) +
-             escape_ascii_text(text.substr(tail));
+    append_ascii_text(text.substr(0, head), out);
+    out += escape_general(text.substr(head, tail - head), field, pos);
+    append_ascii_text(text.substr(tail), out);
+    return;
   }
+  out += escape_general(text, field, pos);
+}
 
+std::string LatexEscaper::escape_general(std::string_view text,
+                                         std::string_view field,
+                                         SourcePos pos) {
   std::u32string cps = decode(text);
   if (unicode_engine_) {
     // fontspec typesets every character; only ASCII needs escapes.
@@ -987,10 +998,12 @@ void LatexEscaper::render_node(const MarkupNode& node, std::string_view field,
     break;
   }
   case NodeKind::Text:
-    out += escape_text(node.literal, field, pos);
+    append_text(out, node.literal, field, pos);
     break;
   case NodeKind::Code:
-    out += "\\texttt{" + escape_text(node.literal, field, pos) + "}";
+    out += "\\texttt{";
+    append_text(out, node.literal, field, pos);
+    out += '}';
     break;
   case NodeKind::Emph:
   case NodeKind::Strong: {

@@ -67,6 +67,12 @@ public:
 private:
   std::string escape_text(std::string_view text, std::string_view field,
                           SourcePos pos);
+  void append_text(std::string& out, std::string_view text,
+                   std::string_view field, SourcePos pos);
+  // Escapes text that starts and ends with a word that is not all ASCII,
+  // or any text for xelatex and lualatex.
+  std::string escape_general(std::string_view text, std::string_view field,
+                             SourcePos pos);
   std::string escape_url(std::string_view url) const;
   std::string escape_email(std::string_view email) const;
   std::string escape_pdf_string(std::string_view text) const;

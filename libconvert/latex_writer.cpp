@@ -503,7 +503,8 @@ std::optional<LatexDocument> LatexWriter::write() {
     diagnostics_.error({}, error);
     return std::nullopt;
   }
-  return LatexDocument{tidy_blank_lines(*rendered), scripts, design.engine};
+  return LatexDocument{tidy_blank_lines(std::move(*rendered)), scripts,
+                       design.engine};
 }
 
 } // namespace

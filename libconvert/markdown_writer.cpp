@@ -300,7 +300,7 @@ std::optional<std::string> MarkdownWriter::write() {
     diagnostics_.error({}, error);
     return std::nullopt;
   }
-  return tidy_blank_lines(*rendered);
+  return tidy_blank_lines(std::move(*rendered));
 }
 
 } // namespace

@@ -285,9 +285,8 @@ const TemplateData* Renderer::find(const Node& node) const {
 }
 
 void Renderer::end_line(std::string_view line_break) {
-  bool blank = std::all_of(out.begin() + line_start_, out.end(),
-                           [](char c) { return c == ' ' || c == '\t'; });
-  if (had_section_ && blank)
+  if (had_section_ && std::all_of(out.begin() + line_start_, out.end(),
+                                  [](char c) { return c == ' ' || c == '\t'; }))
     out.resize(line_start_);
   else
     out += line_break;
@@ -404,19 +403,24 @@ std::optional<std::string> Template::render(const TemplateData& data,
   return std::move(renderer.out);
 }
 
-std::string tidy_blank_lines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 1);
+std::string tidy_blank_lines(std::string text) {
+  // The text shrinks or keeps its length, so it is rewritten in place:
+  // `kept` bytes are final, and `i` reads ahead of them.
+  size_t kept = 0;
   size_t newlines = 0;
   size_t i = 0;
   while (i < text.size()) {
     size_t line_feed = text.find('\n', i);
-    size_t end = line_feed == std::string_view::npos ? text.size() : line_feed;
+    size_t end = line_feed == std::string::npos ? text.size() : line_feed;
     if (end > i) {
-      if (newlines > 0 && !out.empty())
-        out.append(std::min<size_t>(newlines, 2), '\n');
+      if (newlines > 0 && kept > 0) {
+        for (size_t k = std::min<size_t>(newlines, 2); k > 0; --k)
+          text[kept++] = '\n';
+      }
       newlines = 0;
-      out.append(text, i, end - i);
+      // `kept` is at or before `i`, so a forward copy is safe.
+      std::copy(text.begin() + i, text.begin() + end, text.begin() + kept);
+      kept += end - i;
     }
     i = end;
     while (i < text.size() && text[i] == '\n') {
@@ -424,8 +428,9 @@ std::string tidy_blank_lines(std::string_view text) {
       ++i;
     }
   }
-  out += '\n';
-  return out;
+  text.resize(kept);
+  text += '\n';
+  return text;
 }
 
 std::optional<std::string> render_template(std::string_view text,

@@ -108,7 +108,7 @@ private:
 /// those at the start and end dropped, ending in one line feed. Mustache
 /// leaves a blank line where a section tag stood alone; one blank line and
 /// several mean the same to TeX and to CommonMark.
-std::string tidy_blank_lines(std::string_view text);
+std::string tidy_blank_lines(std::string text);
 
 /// Renders a template whose values are already escaped for its format.
 /// Sets `error` and returns nothing when the template is invalid.

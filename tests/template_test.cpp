@@ -225,3 +225,11 @@ TEST_CASE("templates: errors name the template and the line") {
   CHECK_FALSE(render_template("{{> p}}", data, "t.md", error));
   CHECK(error == "invalid template t.md: partials nest more than 64 deep");
 }
+
+TEST_CASE("templates: blank lines tidied in place") {
+  CHECK(tidy_blank_lines("\n\na\n\n\n\nb\nc\n\n") == "a\n\nb\nc\n");
+  CHECK(tidy_blank_lines("") == "\n");
+  CHECK(tidy_blank_lines("abc") == "abc\n");
+  CHECK(tidy_blank_lines("a\n\nb") == "a\n\nb\n");
+  CHECK(tidy_blank_lines("  \n\n  x") == "  \n\n  x\n");
+}

@@ -150,8 +150,11 @@ bool write_formats(const Cv& cv, const BuildOptions& options,
         latex_options.template_dir = template_dir_for(options, "latex");
         latex_options.source_name = source_name;
         writer.latex = write_latex(cv, latex_options, writer.diagnostics);
-        if (writer.latex)
+        // The document's text is copied only when the PDF needs it too.
+        if (writer.latex && want_pdf)
           writer.text = writer.latex->text;
+        else if (writer.latex)
+          writer.text = std::move(writer.latex->text);
       } else {
         WriteOptions write_options;
         write_options.template_dir =

@@ -96,7 +96,7 @@ size_t line_of(std::string_view text, size_t offset) {
 }
 
 // Reads the delimiters of a `=begin end=` tag's content. Delimiters may not
-// hold blanks or `=`.
+// contain blanks or `=`.
 bool read_delimiters(std::string_view content, std::string& begin,
                      std::string& end) {
   if (content.size() < 5 || content.back() != '=')
@@ -245,8 +245,8 @@ Template::Parsed::Parsed(std::string_view input) {
 namespace {
 
 // Renders parsed nodes into one string. A line is written to `out` as it
-// is rendered; at its end it is taken back if a section began or ended on
-// it and it holds nothing but blanks.
+// is rendered. At its end it is taken back if a section began or ended on
+// it and it contains nothing but blanks.
 class Renderer {
 public:
   std::string out;

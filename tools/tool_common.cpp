@@ -138,10 +138,11 @@ std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
     return std::nullopt;
   }
   prepare_heap(content.size());
-  diagnostics = Diagnostics(input == "-" ? "<stdin>" : input, content);
-  std::optional<Cv> cv = is_json_resume(input, content)
-                             ? read_json_resume(diagnostics)
-                             : read_cv(diagnostics, limits);
+  bool json = is_json_resume(input, content);
+  diagnostics =
+      Diagnostics(input == "-" ? "<stdin>" : input, std::move(content));
+  std::optional<Cv> cv =
+      json ? read_json_resume(diagnostics) : read_cv(diagnostics, limits);
   if (!cv) {
     print_diagnostics(diagnostics, verbosity);
     exit_code = kInvalidCv;

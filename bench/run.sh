@@ -13,7 +13,9 @@ cd "$(dirname "$0")/.."
 short=0
 [ "${1:-}" = "--short" ] && short=1
 runs=$([ $short = 1 ] && echo 3 || echo 30)
-sizes=$([ $short = 1 ] && echo "10 100" || echo "10 100 1000 5000 10000")
+sizes=$([ $short = 1 ] && echo "10 100" || echo "10 100 1000")
+# Rounds of turns_ms for the pairs whose time ratio is a target.
+rounds=$([ $short = 1 ] && echo 1 || echo 5)
 
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)" >/dev/null 2>&1
@@ -39,6 +41,32 @@ median_ms() {
   fi
   python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0];
 print("%.2f" % (r["median"] * 1000))' "$work/h.json"
+}
+
+# Median wall times in milliseconds of two commands whose ratio is a
+# target, timed in turns: each round runs each command three times after
+# a warm-up run. A burst of load from elsewhere on a shared machine then
+# slows both, instead of only the one running at the time. Prints the two
+# medians.
+turns_ms() {
+  local rounds=$1 first=$2 second=$3 round command
+  rm -f "$work/turns-1.txt" "$work/turns-2.txt"
+  for round in $(seq 1 "$rounds"); do
+    for command in 1 2; do
+      local line=$([ $command = 1 ] && echo "$first" || echo "$second")
+      if ! hyperfine --runs 3 --warmup 1 -N --export-json "$work/h.json" \
+          --prepare "rm -rf $work/out" "$line" >"$work/hyperfine.txt" 2>&1; then
+        cat "$work/hyperfine.txt" >&2
+        exit 1
+      fi
+      python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0];
+print("\n".join(str(t * 1000) for t in r["times"]))' "$work/h.json" \
+        >>"$work/turns-$command.txt"
+    done
+  done
+  python3 -c 'import statistics,sys
+print(" ".join("%.2f" % statistics.median(float(x) for x in open(f))
+               for f in sys.argv[1:]))' "$work/turns-1.txt" "$work/turns-2.txt"
 }
 
 # Peak resident memory in MiB of one run.
@@ -81,13 +109,27 @@ report=$work/body.md
     size_ms[$n]=$(median_ms "$(build_all "$work/cv$n.yaml")" $([ "$n" -ge 1000 ] && echo 10 || echo "$runs"))
     echo "| generated | $n | ${size_ms[$n]} | $(peak_mib "$(build_all "$work/cv$n.yaml")") |"
   done
+  if [ $short = 0 ]; then
+    for n in 5000 10000; do
+      "$generate" $((n / 5)) $((n / 5)) $((n * 3 / 10)) > "$work/cv$n.yaml"
+    done
+    read -r "size_ms[5000]" "size_ms[10000]" <<<"$(turns_ms "$rounds" \
+      "$(build_all "$work/cv5000.yaml")" "$(build_all "$work/cv10000.yaml")")"
+    for n in 5000 10000; do
+      echo "| generated | $n | ${size_ms[$n]} | $(peak_mib "$(build_all "$work/cv$n.yaml")") |"
+    done
+  fi
   "$generate" 1000 200 0 > "$work/pubs.yaml"
-  pubs_ms=$(median_ms "$(build_all "$work/pubs.yaml")" 10)
+  "$generate" 2000 400 0 > "$work/pubs2.yaml"
+  read -r pubs_ms pubs2_ms <<<"$(turns_ms "$rounds" \
+    "$(build_all "$work/pubs.yaml")" "$(build_all "$work/pubs2.yaml")")"
   pubs_mib=$(peak_mib "$(build_all "$work/pubs.yaml")")
   echo "| 1000 publications, 200 jobs | 1200 | $pubs_ms | $pubs_mib |"
-  "$generate" 2000 400 0 > "$work/pubs2.yaml"
-  pubs2_ms=$(median_ms "$(build_all "$work/pubs2.yaml")" 10)
   echo "| 2000 publications, 400 jobs | 2400 | $pubs2_ms | $(peak_mib "$(build_all "$work/pubs2.yaml")") |"
+  echo
+  echo "The CVs of 5,000 and 10,000 entries, and those of 1,200 and 2,400,"
+  echo "are timed in turns ($((rounds * 3)) runs each), so that a burst of load"
+  echo "from elsewhere slows both of a pair."
   echo
   if [ $short = 0 ]; then
     echo "Doubling the entries from 5,000 to 10,000 multiplies the time by"
@@ -112,11 +154,14 @@ report=$work/body.md
   echo "## PDF"
   echo
   "$tools/cv2latex" samples/academicpages.yaml -o "$work/one.tex"
-  one_pass_ms=$(cd "$work" && median_ms "pdflatex -interaction=nonstopmode -halt-on-error one.tex" 10)
   rm -rf "$work/cache"
   first_ms=$(median_ms "bash -c 'rm -rf $work/cache $work/p.pdf; $tools/cv2latex samples/academicpages.yaml --pdf -o $work/p.pdf'" 5)
   cp samples/academicpages.yaml "$work/changing.yaml"
-  changed_ms=$(median_ms "bash -c 'echo \"# \$RANDOM\$RANDOM\" >> $work/changing.yaml; sed -i \"s/AI Researcher.*/AI Researcher \$RANDOM/\" $work/changing.yaml; $tools/cv2latex $work/changing.yaml --pdf -o $work/c.pdf'" 10)
+  # A pdflatex pass and a changed CV's build, in turns: their ratio is a
+  # target.
+  read -r one_pass_ms changed_ms <<<"$(turns_ms "$rounds" \
+    "bash -c 'cd $work && pdflatex -interaction=nonstopmode -halt-on-error one.tex'" \
+    "bash -c 'echo \"# \$RANDOM\$RANDOM\" >> $work/changing.yaml; sed -i \"s/AI Researcher.*/AI Researcher \$RANDOM/\" $work/changing.yaml; $tools/cv2latex $work/changing.yaml --pdf -o $work/c.pdf'")"
   "$tools/cv2latex" samples/academicpages.yaml --pdf -o "$work/same.pdf"
   same_ms=$(median_ms "$tools/cv2latex samples/academicpages.yaml --pdf -o $work/same.pdf")
   echo "| reference CV to PDF | wall (ms) |"
@@ -128,8 +173,9 @@ report=$work/body.md
   echo
   python3 -c "print('A changed CV costs %.2f times one pdflatex pass.' % ($changed_ms / $one_pass_ms))"
   echo
-  echo "The \"after a change\" time includes the shell and \`sed\` that edit"
-  echo "the CV before each run."
+  echo "Both times include a shell, and the \"after a change\" time the"
+  echo "\`sed\` that edits the CV before each run. The two are timed in turns"
+  echo "($((rounds * 3)) runs each)."
   echo
 
   echo "## Batch"
@@ -181,9 +227,10 @@ final=$work/benchmarks.md
   echo "# Benchmarks"
   echo
   echo "Written by \`bench/run.sh$([ $short = 1 ] && echo " --short")\` on"
-  echo "$(date -u +%Y-%m-%d). Medians of $runs runs (hyperfine, wall time;"
-  echo "fewer for CVs of 1,000 entries or more and for TeX runs), peak"
-  echo "memory of one run (\`/usr/bin/time -f %M\`)."
+  echo "$(date -u +%Y-%m-%d). Medians of $runs runs (hyperfine, wall time),"
+  echo "or of $((rounds * 3)) for the pairs timed in turns and fewer for other"
+  echo "large CVs and TeX runs; peak memory of one run"
+  echo "(\`/usr/bin/time -f %M\`)."
   echo
   echo "| target | measured | |"
   echo "|---|---|---|"

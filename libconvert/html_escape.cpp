@@ -58,10 +58,11 @@ void append_text(pugi::xml_node parent, const std::string& text) {
   // text joins the previous text node.
   pugi::xml_node last = parent.last_child();
   if (last && last.type() == pugi::node_pcdata) {
-    last.set_value((std::string(last.value()) + text).c_str());
+    std::string joined = last.value() + text;
+    last.set_value(joined.data(), joined.size());
     return;
   }
-  parent.append_child(pugi::node_pcdata).set_value(text.c_str());
+  parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
 }
 
 void render_node(const MarkupNode& node, pugi::xml_node parent,
@@ -107,7 +108,7 @@ void render_node(const MarkupNode& node, pugi::xml_node parent,
   case NodeKind::Code:
     parent.append_child("code")
         .append_child(pugi::node_pcdata)
-        .set_value(node.literal.c_str());
+        .set_value(node.literal.data(), node.literal.size());
     break;
   case NodeKind::Emph:
   case NodeKind::Strong:

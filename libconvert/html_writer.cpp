@@ -15,68 +15,93 @@
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <unordered_map>
 
 namespace cvc {
 
 namespace {
 
-// Elements that HTML5 defines as void. They have no end tag, so pugixml's
-// `<br/>` is right for them and wrong for every other element.
-bool is_void_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 13> kVoid = {
-      "area",  "base", "br",   "col",    "embed", "hr", "img",
-      "input", "link", "meta", "source", "track", "wbr"};
-  return std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
+// What the page's layout needs to know of an element.
+enum ElementFlag : unsigned {
+  // HTML5 defines it as void: it has no end tag, so pugixml's `<br/>` is
+  // right for it and wrong for every other element.
+  kVoidElement = 1,
+  // Its content is blocks, never phrasing content, so whitespace between
+  // its children does not change what a browser shows.
+  kBlockContainer = 2,
+  // It is a block, so a line break may go before and after it.
+  kBlockElement = 4,
+};
+
+unsigned element_flags(std::string_view name) {
+  static const std::unordered_map<std::string_view, unsigned> kFlags = {
+      {"area", kVoidElement},
+      {"base", kVoidElement},
+      {"br", kVoidElement},
+      {"col", kVoidElement},
+      {"embed", kVoidElement},
+      {"hr", kVoidElement},
+      {"img", kVoidElement},
+      {"input", kVoidElement},
+      {"link", kVoidElement | kBlockElement},
+      {"meta", kVoidElement | kBlockElement},
+      {"source", kVoidElement},
+      {"track", kVoidElement},
+      {"wbr", kVoidElement},
+      {"html", kBlockContainer | kBlockElement},
+      {"head", kBlockContainer | kBlockElement},
+      {"body", kBlockContainer | kBlockElement},
+      {"header", kBlockContainer | kBlockElement},
+      {"main", kBlockContainer | kBlockElement},
+      {"section", kBlockContainer | kBlockElement},
+      {"div", kBlockContainer | kBlockElement},
+      {"ul", kBlockContainer | kBlockElement},
+      {"ol", kBlockContainer | kBlockElement},
+      {"li", kBlockContainer | kBlockElement},
+      {"footer", kBlockContainer | kBlockElement},
+      {"p", kBlockElement},
+      {"h1", kBlockElement},
+      {"h2", kBlockElement},
+      {"h3", kBlockElement},
+      {"title", kBlockElement},
+      {"style", kBlockElement},
+      {"script", kBlockElement},
+  };
+  auto found = kFlags.find(name);
+  return found == kFlags.end() ? 0 : found->second;
 }
 
-// Gives every empty non-void element an empty text child, so that pugixml
-// writes `<a></a>` instead of `<a />`, which an HTML parser reads as an
-// unclosed start tag.
-void close_empty_elements(pugi::xml_node node) {
+// Prepares the tree under `node` for printing, in one pass:
+// - every empty non-void element gets an empty text child, so that
+//   pugixml writes `<a></a>` instead of `<a />`, which an HTML parser
+//   reads as an unclosed start tag;
+// - line breaks and indentation go between block elements only. pugixml's
+//   own format_indent also breaks lines between inline elements such as
+//   `<strong>a</strong><em>b</em>`, which would add a visible space.
+void finish_tree(pugi::xml_node node, int depth) {
+  bool all_blocks = true;
   for (pugi::xml_node child : node.children()) {
-    if (child.type() != pugi::node_element)
+    if (child.type() != pugi::node_element) {
+      all_blocks = false;
       continue;
-    if (!child.first_child() && !is_void_element(child.name()))
+    }
+    unsigned flags = element_flags(child.name());
+    if (!child.first_child() && !(flags & kVoidElement))
       child.append_child(pugi::node_pcdata);
-    close_empty_elements(child);
+    all_blocks = all_blocks && (flags & kBlockElement);
+    finish_tree(child, depth + 1);
   }
-}
 
-// Elements whose content is blocks, never phrasing content. Whitespace
-// between their children does not change what a browser shows.
-bool is_block_container(std::string_view name) {
-  static constexpr std::array<std::string_view, 11> kBlocks = {
-      "html", "head", "body", "header", "main",  "section",
-      "div",  "ul",   "ol",   "li",     "footer"};
-  return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
-}
-
-bool is_block_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 9> kBlocks = {
-      "p", "h1", "h2", "h3", "meta", "title", "link", "style", "script"};
-  return is_block_container(name) ||
-         std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
-}
-
-// Indents the tree by adding line breaks between block elements only.
-// pugixml's own format_indent also breaks lines between inline elements
-// such as `<strong>a</strong><em>b</em>`, which would add a visible space.
-void indent_blocks(pugi::xml_node node, int depth) {
-  for (pugi::xml_node child : node.children())
-    if (child.type() == pugi::node_element)
-      indent_blocks(child, depth + 1);
-
-  if (!is_block_container(node.name()) || !node.first_child())
+  if (!all_blocks || !node.first_child() ||
+      !(element_flags(node.name()) & kBlockContainer))
     return;
-  for (pugi::xml_node child : node.children())
-    if (child.type() != pugi::node_element || !is_block_element(child.name()))
-      return;
   std::string inner = "\n" + std::string(2 * (depth + 1), ' ');
   for (pugi::xml_node child = node.first_child(); child;
        child = child.next_sibling())
-    node.insert_child_before(pugi::node_pcdata, child).set_value(inner.c_str());
+    node.insert_child_before(pugi::node_pcdata, child)
+        .set_value(inner.data(), inner.size());
   std::string outer = "\n" + std::string(2 * depth, ' ');
-  node.append_child(pugi::node_pcdata).set_value(outer.c_str());
+  node.append_child(pugi::node_pcdata).set_value(outer.data(), outer.size());
 }
 
 // Collects pugixml's output in a string.
@@ -229,10 +254,11 @@ private:
 void append_text(pugi::xml_node parent, std::string_view text) {
   pugi::xml_node last = parent.last_child();
   if (last && last.type() == pugi::node_pcdata) {
-    last.set_value((std::string(last.value()) + std::string(text)).c_str());
+    std::string joined = std::string(last.value()) + std::string(text);
+    last.set_value(joined.data(), joined.size());
     return;
   }
-  parent.append_child(pugi::node_pcdata).set_value(std::string(text).c_str());
+  parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
 }
 
 pugi::xml_node element(pugi::xml_node parent, const char* name,
@@ -802,8 +828,7 @@ std::optional<std::string> HtmlWriter::write() {
   std::set<std::string> ids;
   for (const Section& s : cv_.sections)
     section(s, main, ids);
-  close_empty_elements(document);
-  indent_blocks(html, 0);
+  finish_tree(document, -1);
 
   StringWriter out;
   out.text = "<!DOCTYPE html>\n";

@@ -21,7 +21,7 @@ namespace cvc {
 
 namespace {
 
-// What the page's layout needs to know of an element.
+// The properties of an element that the page layout depends on.
 enum ElementFlag : unsigned {
   // HTML5 defines it as void: it has no end tag, so pugixml's `<br/>` is
   // right for it and wrong for every other element.

@@ -47,6 +47,13 @@ void TemplateData::set(std::string_view name, TemplateData value) {
   items_.push_back(std::move(value));
 }
 
+size_t TemplateData::text_size() const {
+  size_t size = kind_ == Kind::String ? text_.size() : 0;
+  for (const TemplateData& item : items_)
+    size += item.text_size();
+  return size;
+}
+
 const TemplateData* TemplateData::get(std::string_view name) const {
   if (kind_ != Kind::Map)
     return nullptr;
@@ -394,6 +401,9 @@ std::optional<std::string> Template::render(const TemplateData& data,
     return std::nullopt;
   }
   Renderer renderer(data);
+  // Most of the output is the data's text, so room for it is made at once
+  // instead of by doubling as the text grows.
+  renderer.out.reserve(data.text_size());
   renderer.render(*parsed_, 0, parsed_->nodes.size());
   if (!renderer.error.empty()) {
     error = "invalid template " + name_ + ": " + renderer.error;

@@ -53,6 +53,8 @@ public:
   void set(std::string_view name, TemplateData value);
   /// Appends an item to a list.
   void push_back(TemplateData value) { items_.push_back(std::move(value)); }
+  /// Returns the length of every string in this value and under it.
+  size_t text_size() const;
   /// The value under `name` in a map; nothing for other kinds.
   const TemplateData* get(std::string_view name) const;
 
@@ -62,7 +64,7 @@ private:
   Kind kind_ = Kind::Map;
   std::string text_;
   // A map's values, each with its name in names_ at the same index; a
-  // list's items. Maps hold a few dozen names at most, so a search along
+  // list's items. Maps contain a few dozen names at most, so a search along
   // the vector is quicker than hashing.
   std::vector<std::string> names_;
   std::vector<TemplateData> items_;

@@ -268,7 +268,22 @@ private:
   std::vector<const TemplateData*> stack_;
   size_t line_start_ = 0;
   bool had_section_ = false;
-  int partial_depth_ = 0;
+  // Sections and partials being rendered, one inside the other. Each one
+  // is a call deeper, so a template that nests without end (a partial that
+  // renders itself) stops at kMaxDepth instead of overflowing the stack.
+  static constexpr int kMaxDepth = 256;
+  int depth_ = 0;
+
+  // Enters a section or partial; false, with `error` set, past kMaxDepth.
+  bool enter() {
+    if (depth_ == kMaxDepth) {
+      error = "sections and partials nest more than " +
+              std::to_string(kMaxDepth) + " deep";
+      return false;
+    }
+    ++depth_;
+    return true;
+  }
 
   const TemplateData* find(const Node& node) const;
   void section(Template::Parsed& parsed, size_t index,
@@ -305,6 +320,8 @@ void Renderer::section(Template::Parsed& parsed, size_t index,
                        const TemplateData* value) {
   const Node& node = parsed.nodes[index];
   auto once = [&](const TemplateData* item) {
+    if (!enter())
+      return;
     had_section_ = true;
     if (item)
       stack_.push_back(item);
@@ -312,6 +329,7 @@ void Renderer::section(Template::Parsed& parsed, size_t index,
     if (item)
       stack_.pop_back();
     had_section_ = true;
+    --depth_;
   };
   if (value && value->kind() == TemplateData::Kind::List &&
       !value->items().empty()) {
@@ -365,17 +383,11 @@ void Renderer::render(Template::Parsed& parsed, size_t first, size_t last) {
                              std::make_unique<Template::Parsed>(value->text()))
                     .first;
       Template::Parsed& partial = *found->second;
-      // A partial that renders itself would never end.
-      constexpr int kMaxPartialDepth = 64;
-      if (!partial.error.empty())
+      if (!partial.error.empty()) {
         error = "partial \"" + node.text + "\": " + partial.error;
-      else if (partial_depth_ == kMaxPartialDepth)
-        error = "partials nest more than " + std::to_string(kMaxPartialDepth) +
-                " deep";
-      else {
-        ++partial_depth_;
+      } else if (enter()) {
         render(partial, 0, partial.nodes.size());
-        --partial_depth_;
+        --depth_;
       }
       break;
     }

@@ -220,10 +220,26 @@ TEST_CASE("templates: errors name the template and the line") {
   CHECK_FALSE(render_template("{{=<<>>=}}", data, "t.md", error));
   CHECK(error == "invalid template t.md: invalid delimiter tag at line 1");
 
-  // A partial that renders itself stops at a fixed depth.
+  // A partial that renders itself, and sections nested without end, stop
+  // at a fixed depth instead of overflowing the stack.
+  std::string too_deep = "invalid template t.md: sections and partials nest "
+                         "more than 256 deep";
   data.set("p", TemplateData::partial("{{> p}}"));
   CHECK_FALSE(render_template("{{> p}}", data, "t.md", error));
-  CHECK(error == "invalid template t.md: partials nest more than 64 deep");
+  CHECK(error == too_deep);
+  data.set("a", true);
+  std::string nested;
+  for (int i = 0; i < 100000; ++i)
+    nested += "{{#a}}";
+  for (int i = 0; i < 100000; ++i)
+    nested += "{{/a}}";
+  CHECK_FALSE(render_template(nested, data, "t.md", error));
+  CHECK(error == too_deep);
+  // 256 levels still render.
+  std::string deepest = "x";
+  for (int i = 0; i < 256; ++i)
+    deepest = "{{#a}}" + deepest + "{{/a}}";
+  CHECK(render_template(deepest, data, "t.md", error) == "x");
 }
 
 TEST_CASE("templates: blank lines tidied in place") {

@@ -104,7 +104,7 @@ void prepare_heap(size_t input_bytes);
 /// Prepares the calling thread's heap, as prepare_heap did the main one.
 void prepare_thread_heap();
 
-/// Whether prepare_heap saw a CV large enough to prepare the heap for.
+/// Returns whether prepare_heap saw a CV large enough to prepare for.
 bool large_input();
 
 /// Reads and validates a CV from a file or `-` (stdin). On failure prints

@@ -24,7 +24,18 @@ std::optional<std::string> load_template(std::string_view name,
         error = "cannot read template " + path.string();
         return std::nullopt;
       }
-      return text.str();
+      // Line ends become line feeds, so that a template saved with CRLF or
+      // CR renders as the built-in one does and its errors count lines.
+      std::string content = text.str();
+      std::string normal;
+      normal.reserve(content.size());
+      for (size_t i = 0; i < content.size(); ++i) {
+        if (content[i] != '\r')
+          normal += content[i];
+        else if (i + 1 == content.size() || content[i + 1] != '\n')
+          normal += '\n';
+      }
+      return normal;
     }
   }
   auto found = builtin_templates().find(name);
@@ -273,6 +284,11 @@ private:
   // renders itself) stops at kMaxDepth instead of overflowing the stack.
   static constexpr int kMaxDepth = 256;
   int depth_ = 0;
+  // Bounds on one rendering. A CV of 13.8 MB renders its LaTeX far below
+  // them.
+  static constexpr size_t kMaxOutputBytes = 256 * 1024 * 1024;
+  static constexpr size_t kMaxSteps = 10'000'000;
+  size_t steps_ = 0;
 
   // Enters a section or partial; false, with `error` set, past kMaxDepth.
   bool enter() {
@@ -346,6 +362,15 @@ void Renderer::section(Template::Parsed& parsed, size_t index,
 void Renderer::render(Template::Parsed& parsed, size_t first, size_t last) {
   using Kind = TemplateData::Kind;
   for (size_t i = first; i < last && error.empty(); ++i) {
+    // Sections nested over lists repeat their content once per item at
+    // every level, so a short template can ask for an output without end.
+    if (++steps_ > kMaxSteps || out.size() > kMaxOutputBytes) {
+      error = "rendering stopped after " +
+              std::to_string(out.size() / (1024 * 1024)) + " MiB of output " +
+              "and " + std::to_string(steps_) +
+              " tags and texts: sections nested over lists repeat too often";
+      break;
+    }
     const Node& node = parsed.nodes[i];
     switch (node.kind) {
     case NodeKind::Text:

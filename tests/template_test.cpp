@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <kainjow/mustache.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 
 using namespace cvc;
@@ -240,6 +242,21 @@ TEST_CASE("templates: errors name the template and the line") {
   for (int i = 0; i < 256; ++i)
     deepest = "{{#a}}" + deepest + "{{/a}}";
   CHECK(render_template(deepest, data, "t.md", error) == "x");
+
+  // Sections nested over a list of five items, 14 deep, would repeat their
+  // content 5^14 times: rendering stops, with or without output.
+  TemplateData items = TemplateData::list();
+  for (int i = 0; i < 5; ++i)
+    items.push_back(TemplateData());
+  data.set("items", std::move(items));
+  for (std::string content : {"xxxxxxxxxx", ""}) {
+    std::string repeated = content;
+    for (int i = 0; i < 14; ++i)
+      repeated = "{{#items}}" + repeated + "{{/items}}";
+    CHECK_FALSE(render_template(repeated, data, "t.md", error));
+    CHECK_THAT(error, Catch::Contains("sections nested over lists repeat too "
+                                      "often"));
+  }
 }
 
 TEST_CASE("templates: blank lines tidied in place") {
@@ -248,4 +265,17 @@ TEST_CASE("templates: blank lines tidied in place") {
   CHECK(tidy_blank_lines("abc") == "abc\n");
   CHECK(tidy_blank_lines("a\n\nb") == "a\n\nb\n");
   CHECK(tidy_blank_lines("  \n\n  x") == "  \n\n  x\n");
+}
+
+TEST_CASE("templates: user line ends become line feeds") {
+  std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / "cvconvert-template-test";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "entry.md", std::ios::binary) << "a\r\nb\rc\n\r\n";
+  std::string error;
+  std::optional<std::string> text =
+      load_template("markdown/entry.md", folder.string(), error);
+  std::filesystem::remove_all(folder);
+  REQUIRE(text);
+  CHECK(*text == "a\nb\nc\n\n");
 }

@@ -6,6 +6,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 namespace cvc {
 
 namespace {
@@ -68,6 +70,12 @@ size_t block_marker(std::string_view text) {
   if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '~' ||
       c == ':')
     return i;
+  // Three or more underscores, with only blanks between them, make a
+  // thematic break. One between blanks is not an emphasis delimiter, so
+  // escape_text would leave `_ _ _` as it is.
+  if (c == '_' && text.find_first_not_of("_ \t", i) == std::string_view::npos &&
+      std::count(text.begin() + i, text.end(), '_') >= 3)
+    return i;
   size_t digits = i;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
     ++digits;
@@ -105,7 +113,7 @@ std::string escape_text(std::string_view text, bool at_line_start) {
     char c = text[i];
     std::string_view replacement;
     char escaped[2] = {'\\', c};
-    if (i == marker && c != '*' && c != '_') {
+    if (i == marker && c != '*') {
       replacement = {escaped, 2};
     } else {
       switch (c) {

@@ -268,6 +268,7 @@ std::vector<Hostile> hostile_strings() {
                         ":emoji:",
                         "***",
                         "* * *",
+                        "_ _ _",
                         "===",
                         "```fence",
                         "~~~fence",

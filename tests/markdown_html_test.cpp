@@ -322,6 +322,8 @@ TEST_CASE("markdown text: hostile strings parse back unchanged") {
                           "](",
                           "***",
                           "___",
+                          "_ _ _",
+                          "_  _  _",
                           "- - -",
                           "+",
                           "-",

@@ -39,8 +39,8 @@ int run(int argc, char** argv) {
 
   Diagnostics diagnostics;
   int exit_code = tool::kSuccess;
-  std::optional<Cv> cv =
-      tool::load_cv(common.input, diagnostics, common.verbosity, exit_code);
+  std::optional<Cv> cv = tool::load_cv(
+      common.input, diagnostics, common.verbosity, exit_code, common.limits);
   if (!cv)
     return exit_code;
   std::string json = write_json_resume(*cv, *flavor, diagnostics);

@@ -137,10 +137,19 @@ std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
     exit_code = kIoError;
     return std::nullopt;
   }
-  prepare_heap(content.size());
+  std::string shown = input == "-" ? "<stdin>" : input;
+  // The YAML reader checks the size itself. JSON Resume is checked here,
+  // before its parser meets the cut end of an input over the limit.
   bool json = is_json_resume(input, content);
-  diagnostics =
-      Diagnostics(input == "-" ? "<stdin>" : input, std::move(content));
+  if (json && content.size() > limits.max_input_bytes) {
+    std::cerr << shown << ":1:1: error: input is larger than the maximum of "
+              << limits.max_input_bytes
+              << " bytes\n  raise the limit with --max-input-size\n";
+    exit_code = kInvalidCv;
+    return std::nullopt;
+  }
+  prepare_heap(content.size());
+  diagnostics = Diagnostics(shown, std::move(content));
   std::optional<Cv> cv =
       json ? read_json_resume(diagnostics) : read_cv(diagnostics, limits);
   if (!cv) {

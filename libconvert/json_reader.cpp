@@ -1035,9 +1035,14 @@ std::optional<Converted> convert(Diagnostics& diagnostics) {
 // Reads the generated YAML and reports its diagnostics at the input's
 // positions.
 std::optional<Cv> read_converted(const Converted& converted,
-                                 Diagnostics& diagnostics) {
+                                 Diagnostics& diagnostics,
+                                 const ReadLimits& limits) {
   Diagnostics yaml(diagnostics.file_name(), converted.yaml);
-  std::optional<Cv> cv = read_cv(yaml);
+  // The JSON was within the input limit. The YAML made from it can be up
+  // to 1.5 times as long, so it is not held to that limit again.
+  ReadLimits yaml_limits = limits;
+  yaml_limits.max_input_bytes = SIZE_MAX;
+  std::optional<Cv> cv = read_cv(yaml, yaml_limits);
   Remapper remap(converted.origin);
   for (Diagnostic d : yaml.all()) {
     remap(d.pos);
@@ -1077,21 +1082,23 @@ bool is_json_resume(std::string_view file_name, std::string_view content) {
   return basics && !cv;
 }
 
-std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics) {
+std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics,
+                                                  const ReadLimits& limits) {
   std::optional<Converted> converted = convert(diagnostics);
   if (!converted)
     return std::nullopt;
   // The YAML is read once here so that what json2cv writes is a valid CV.
-  if (!read_converted(*converted, diagnostics))
+  if (!read_converted(*converted, diagnostics, limits))
     return std::nullopt;
   return converted->yaml;
 }
 
-std::optional<Cv> read_json_resume(Diagnostics& diagnostics) {
+std::optional<Cv> read_json_resume(Diagnostics& diagnostics,
+                                   const ReadLimits& limits) {
   std::optional<Converted> converted = convert(diagnostics);
   if (!converted)
     return std::nullopt;
-  return read_converted(*converted, diagnostics);
+  return read_converted(*converted, diagnostics, limits);
 }
 
 } // namespace cvc

@@ -4,6 +4,7 @@
 
 #include "diagnostics.hpp"
 #include "model.hpp"
+#include "reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,11 +26,15 @@ bool is_json_resume(std::string_view file_name, std::string_view content);
 /// `picture`) are read, and the academicpages arrays `presentations`,
 /// `teaching` and `portfolio`. Every string is written double-quoted, so
 /// that reading the YAML gives back the exact string.
-std::optional<std::string> json_resume_to_cv_yaml(Diagnostics& diagnostics);
+std::optional<std::string>
+json_resume_to_cv_yaml(Diagnostics& diagnostics, const ReadLimits& limits = {});
 
 /// Reads JSON Resume into the model by way of its CV YAML. Diagnostics and
-/// the positions in the model point into the JSON Resume input.
-std::optional<Cv> read_json_resume(Diagnostics& diagnostics);
+/// the positions in the model point into the JSON Resume input. The YAML
+/// is read with `limits`, but for its size: the caller checks the size of
+/// the JSON.
+std::optional<Cv> read_json_resume(Diagnostics& diagnostics,
+                                   const ReadLimits& limits = {});
 
 /// Parses JSON into an ordered_json in linear time (ordered_json's own
 /// parser takes time with the square of the number of keys). A repeated

@@ -445,3 +445,24 @@ TEST_CASE("format_json matches nlohmann's dump", "[json]") {
     REQUIRE(format_json(value) == expected);
   }
 }
+
+TEST_CASE("JSON Resume: limits apply, but not to YAML size", "[json]") {
+  // The YAML made from a JSON Resume is longer than the JSON; only the
+  // JSON is held to the input size limit, which the tools check.
+  std::string json =
+      R"({"basics":{"name":"N"},"work":[{"name":"C","position":"P",)"
+      R"("startDate":"2020-01","highlights":["a","b","c","d"]}]})";
+  Diagnostics diagnostics("r.json", json);
+  ReadLimits limits;
+  limits.max_input_bytes = json.size();
+  std::optional<std::string> yaml = json_resume_to_cv_yaml(diagnostics, limits);
+  REQUIRE(yaml);
+  CHECK(yaml->size() > json.size());
+  Diagnostics again("r.json", json);
+  CHECK(read_json_resume(again, limits));
+
+  // The other limits hold.
+  limits.max_entries = 0;
+  Diagnostics limited("r.json", json);
+  CHECK_FALSE(read_json_resume(limited, limits));
+}

@@ -66,10 +66,15 @@ int run_validate(int argc, char** argv) {
       continue;
     }
     Diagnostics diagnostics(shown, content);
-    if (is_json_resume(input, content))
-      read_json_resume(diagnostics);
-    else
+    if (is_json_resume(input, content)) {
+      if (!tool::input_within_limit(shown, content, common.limits)) {
+        invalid = true;
+        continue;
+      }
+      read_json_resume(diagnostics, common.limits);
+    } else {
       read_cv(diagnostics, common.limits);
+    }
     if (!tool::finish_diagnostics(diagnostics, common.verbosity))
       invalid = true;
     else if (common.verbosity.verbose)

@@ -29,10 +29,13 @@ int run(int argc, char** argv) {
   std::string content;
   std::string error;
   std::string name = common.input == "-" ? "<stdin>" : common.input;
-  if (!read_input(common.input, content, error)) {
+  if (!read_input(common.input, content, error,
+                  common.limits.max_input_bytes)) {
     std::cerr << name << ": error: " << error << '\n';
     return tool::kIoError;
   }
+  if (!tool::input_within_limit(name, content, common.limits))
+    return tool::kInvalidCv;
   if (!is_json_resume(common.input, content)) {
     tool::print_error(kProgram, name + " is a CV, not JSON Resume: its top "
                                        "level has 'cv' or no 'basics'; "
@@ -40,7 +43,8 @@ int run(int argc, char** argv) {
     return tool::kInvalidCv;
   }
   Diagnostics diagnostics(name, content);
-  std::optional<std::string> yaml = json_resume_to_cv_yaml(diagnostics);
+  std::optional<std::string> yaml =
+      json_resume_to_cv_yaml(diagnostics, common.limits);
   if (!tool::finish_diagnostics(diagnostics, common.verbosity) || !yaml)
     return tool::kInvalidCv;
   return tool::write_output(kProgram, common.output, *yaml);

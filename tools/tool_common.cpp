@@ -125,6 +125,16 @@ void prepare_thread_heap() {
 #endif
 }
 
+bool input_within_limit(const std::string& shown, const std::string& content,
+                        const ReadLimits& limits) {
+  if (content.size() <= limits.max_input_bytes)
+    return true;
+  std::cerr << shown << ":1:1: error: input is larger than the maximum of "
+            << limits.max_input_bytes
+            << " bytes\n  raise the limit with --max-input-size\n";
+  return false;
+}
+
 std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
                           const Verbosity& verbosity, int& exit_code,
                           const ReadLimits& limits) {
@@ -141,17 +151,14 @@ std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
   // The YAML reader checks the size itself. JSON Resume is checked here,
   // before its parser meets the cut end of an input over the limit.
   bool json = is_json_resume(input, content);
-  if (json && content.size() > limits.max_input_bytes) {
-    std::cerr << shown << ":1:1: error: input is larger than the maximum of "
-              << limits.max_input_bytes
-              << " bytes\n  raise the limit with --max-input-size\n";
+  if (json && !input_within_limit(shown, content, limits)) {
     exit_code = kInvalidCv;
     return std::nullopt;
   }
   prepare_heap(content.size());
   diagnostics = Diagnostics(shown, std::move(content));
-  std::optional<Cv> cv =
-      json ? read_json_resume(diagnostics) : read_cv(diagnostics, limits);
+  std::optional<Cv> cv = json ? read_json_resume(diagnostics, limits)
+                              : read_cv(diagnostics, limits);
   if (!cv) {
     print_diagnostics(diagnostics, verbosity);
     exit_code = kInvalidCv;

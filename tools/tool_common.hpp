@@ -95,6 +95,12 @@ void print_error(const std::string& program, const std::string& message);
 void print_warning(const std::string& program, const std::string& message,
                    const Verbosity& verbosity);
 
+/// Returns whether `content` fits the input limit, else prints the size
+/// error for the input shown as `shown`. The YAML reader checks YAML
+/// itself; JSON Resume needs this check before its parser runs.
+bool input_within_limit(const std::string& shown, const std::string& content,
+                        const ReadLimits& limits);
+
 /// Prepares the heap for a CV of `input_bytes` bytes. For a CV of 256 KiB
 /// or more, glibc's heap grows at once by about 32 times the CV's size, in
 /// 2 MiB pages where the kernel allows, and keeps what is freed. Mapping

@@ -466,10 +466,18 @@ std::vector<Reader::Field> Reader::fields_of(const yaml::Node& map,
       continue;
     }
     std::string name = key.text();
+    // A control character typed into the file was taken out before
+    // parsing; one written as an escape (`"Work\x01"`) is taken out here.
+    std::optional<char32_t> removed = remove_control_characters(name);
     if (key.removed())
-      diagnostics_.warning(pos_of(key), "removed control character " +
-                                            code_point_name(key.removed()) +
-                                            " from the key " + quoted(name));
+      removed = key.removed();
+    if (removed)
+      diagnostics_.warning(
+          pos_of(key), std::string(*removed >= 0xFFFE ? "removed non-character "
+                                                      : "removed control "
+                                                        "character ") +
+                           code_point_name(*removed) + " from the key " +
+                           quoted(name));
     if (name == "<<" && key.tag() != "!") {
       diagnostics_.error(pos_of(key),
                          "YAML merge keys ('<<') are not supported in " +

@@ -1114,6 +1114,19 @@ TEST_CASE("control characters removed with warning", "[reader]") {
     check(parsed.diagnostics.all().front(), Severity::Warning,
           "removed control character U+001B from 'highlights'", 8, 13, "");
   }
+  SECTION("an escaped one in a key") {
+    Parsed parsed = parse_all("cv:\n"
+                              "  name: Ada Lovelace\n"
+                              "  sections:\n"
+                              "    \"Work\\x01\":\n"
+                              "      - One line\n");
+    INFO(listing(parsed.diagnostics));
+    REQUIRE(parsed.cv.has_value());
+    CHECK(parsed.cv->sections[0].key == "Work");
+    REQUIRE(parsed.diagnostics.all().size() == 1);
+    check(parsed.diagnostics.all().front(), Severity::Warning,
+          "removed control character U+0001 from the key 'Work'", 4, 5, "");
+  }
 }
 
 TEST_CASE("text is normalised to NFC", "[reader]") {

@@ -21,7 +21,10 @@ int run(int argc, char** argv) {
 
   po::options_description specific("HTML options");
   specific.add_options() //
-      ("template-dir", po::value(&options.template_dir)->value_name("DIR"),
+      ("template-dir",
+       po::value(&options.template_dir)
+           ->value_name("DIR")
+           ->notifier(tool::require_template_folder),
        "use DIR/cv.css instead of the built-in stylesheet when it "
        "exists") //
       ("css", po::value(&css_file)->value_name("FILE"),

@@ -44,7 +44,10 @@ int run(int argc, char** argv) {
       ("color", po::value(&options.color)->value_name("NAME"),
        "moderncv colour: blue, orange, green, red, purple, grey, black or "
        "burgundy (default: design.color, else blue)") //
-      ("template-dir", po::value(&options.template_dir)->value_name("DIR"),
+      ("template-dir",
+       po::value(&options.template_dir)
+           ->value_name("DIR")
+           ->notifier(tool::require_template_folder),
        "use the templates in DIR that exist there (cv.tex, cventry.tex, "
        "cvitem.tex, cvlistitem.tex) instead of the built-in ones") //
       ("pdf", po::bool_switch(&pdf),

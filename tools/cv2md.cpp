@@ -48,7 +48,10 @@ int run(int argc, char** argv) {
        po::value(&flavor_name)->default_value("commonmark")->value_name("NAME"),
        "commonmark (a plain CV with ATX headings) or academicpages (the "
        "_pages/cv.md page of the academicpages Jekyll template)") //
-      ("template-dir", po::value(&template_dir)->value_name("DIR"),
+      ("template-dir",
+       po::value(&template_dir)
+           ->value_name("DIR")
+           ->notifier(tool::require_template_folder),
        "use the templates in DIR that exist there (commonmark.md, "
        "academicpages.md, entry.md, publication.md, talk.md, teaching.md, "
        "portfolio.md) instead of the built-in ones") //

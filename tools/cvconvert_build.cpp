@@ -448,7 +448,10 @@ int run_build(int argc, char** argv) {
        "_pages/cv.md, the collection items and _data/cv.json") //
       ("force", po::bool_switch(&options.force),
        "with --academicpages, overwrite collection items changed by hand") //
-      ("template-dir", po::value(&options.template_dir)->value_name("DIR"),
+      ("template-dir",
+       po::value(&options.template_dir)
+           ->value_name("DIR")
+           ->notifier(require_template_folder),
        "use your copies of the templates in DIR/latex, DIR/markdown, "
        "DIR/html where they exist") //
       ("timeout",

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -123,6 +124,14 @@ void prepare_thread_heap() {
   if (heap != 0)
     use_huge_pages(heap, heap + kArenaHeap);
 #endif
+}
+
+void require_template_folder(const std::string& path) {
+  std::error_code code;
+  if (!std::filesystem::is_directory(path, code))
+    throw boost::program_options::error(
+        "the template folder '" + path +
+        "' does not exist or is not a folder (--template-dir)");
 }
 
 bool input_within_limit(const std::string& shown, const std::string& content,

@@ -95,6 +95,11 @@ void print_error(const std::string& program, const std::string& message);
 void print_warning(const std::string& program, const std::string& message,
                    const Verbosity& verbosity);
 
+/// Rejects a --template-dir argument that is not a folder, so that a
+/// misspelt folder is an error instead of a silent use of the built-in
+/// templates. Throws boost::program_options::error, for the option parser.
+void require_template_folder(const std::string& path);
+
 /// Returns whether `content` fits the input limit, else prints the size
 /// error for the input shown as `shown`. The YAML reader checks YAML
 /// itself; JSON Resume needs this check before its parser runs.

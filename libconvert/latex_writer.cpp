@@ -477,20 +477,26 @@ std::optional<LatexDocument> LatexWriter::write() {
   document.set("cjk", (scripts & (kScriptChinese | kScriptJapanese)) != 0);
 
   std::string error;
+  std::string main_source;
   std::optional<std::string> main =
-      load_template("latex/cv.tex", options_.template_dir, error);
+      load_template("latex/cv.tex", options_.template_dir, error, &main_source);
   for (const char* name : {"cventry", "cvitem", "cvlistitem"}) {
-    std::optional<std::string> partial = load_template(
-        std::string("latex/") + name + ".tex", options_.template_dir, error);
+    std::string source;
+    std::optional<std::string> partial =
+        load_template(std::string("latex/") + name + ".tex",
+                      options_.template_dir, error, &source);
     if (!partial)
       break;
     // A partial that includes a partial could include itself without end.
     if (partial->find("<<>") != std::string::npos ||
         partial->find("{{>") != std::string::npos) {
-      error = "invalid template " + std::string(name) +
-              ".tex: a partial may not include another partial";
+      error = "invalid template " + source +
+              ": a partial may not include another partial";
       break;
     }
+    // A partial is checked now, not only once an entry uses it.
+    if (!render_template(*partial, data(), source, error))
+      break;
     document.set(name, data::partial(std::move(*partial)));
   }
   if (!main || !error.empty()) {
@@ -498,7 +504,7 @@ std::optional<LatexDocument> LatexWriter::write() {
     return std::nullopt;
   }
   std::optional<std::string> rendered =
-      render_template(*main, document, "latex/cv.tex", error);
+      render_template(*main, document, main_source, error);
   if (!rendered) {
     diagnostics_.error({}, error);
     return std::nullopt;

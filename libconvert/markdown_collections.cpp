@@ -400,14 +400,14 @@ std::optional<std::vector<CollectionFile>> CollectionWriter::write() {
       continue;
     if (!templates.count(std::string(shape->name))) {
       std::string error;
-      std::optional<std::string> text =
-          load_template(shape->template_name, options_.template_dir, error);
+      std::string source;
+      std::optional<std::string> text = load_template(
+          shape->template_name, options_.template_dir, error, &source);
       if (!text) {
         diagnostics_.error({}, error);
         return std::nullopt;
       }
-      templates.try_emplace(std::string(shape->name), *text,
-                            shape->template_name);
+      templates.try_emplace(std::string(shape->name), *text, source);
     }
     for (const Entry& entry : section.entries) {
       if (!has_content(entry))

@@ -263,13 +263,14 @@ std::optional<std::string> MarkdownWriter::write() {
     diagnostics_.warning(cv_.photo.pos,
                          "the Markdown CV does not show 'photo'");
   std::string error;
-  std::optional<std::string> partial =
-      load_template("markdown/entry.md", options_.template_dir, error);
+  std::string entry_source;
+  std::optional<std::string> partial = load_template(
+      "markdown/entry.md", options_.template_dir, error, &entry_source);
   if (!partial) {
     diagnostics_.error({}, error);
     return std::nullopt;
   }
-  entry_template_ = Template(*partial, "markdown/entry.md");
+  entry_template_ = Template(*partial, entry_source);
 
   data document = header();
   data sections = data::list();
@@ -288,14 +289,15 @@ std::optional<std::string> MarkdownWriter::write() {
   std::string main_name = options_.flavor == MarkdownFlavor::Academicpages
                               ? "markdown/academicpages.md"
                               : "markdown/commonmark.md";
+  std::string main_source;
   std::optional<std::string> main =
-      load_template(main_name, options_.template_dir, error);
+      load_template(main_name, options_.template_dir, error, &main_source);
   if (!main) {
     diagnostics_.error({}, error);
     return std::nullopt;
   }
   std::optional<std::string> rendered =
-      render_template(*main, document, main_name, error);
+      render_template(*main, document, main_source, error);
   if (!rendered) {
     diagnostics_.error({}, error);
     return std::nullopt;

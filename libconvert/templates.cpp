@@ -10,7 +10,8 @@ namespace cvc {
 
 std::optional<std::string> load_template(std::string_view name,
                                          const std::string& user_dir,
-                                         std::string& error) {
+                                         std::string& error,
+                                         std::string* source) {
   if (!user_dir.empty()) {
     // The user's folder holds the files of one format, as in templates/latex.
     std::string_view file = name.substr(name.find('/') + 1);
@@ -24,6 +25,8 @@ std::optional<std::string> load_template(std::string_view name,
         error = "cannot read template " + path.string();
         return std::nullopt;
       }
+      if (source)
+        *source = path.string();
       // Line ends become line feeds, so that a template saved with CRLF or
       // CR renders as the built-in one does and its errors count lines.
       std::string content = text.str();
@@ -43,6 +46,8 @@ std::optional<std::string> load_template(std::string_view name,
     error = "template " + std::string(name) + " not found";
     return std::nullopt;
   }
+  if (source)
+    *source = std::string(name);
   return std::string(found->second);
 }
 

@@ -17,10 +17,13 @@ const std::map<std::string_view, std::string_view>& builtin_templates();
 
 /// Loads a template: the user's copy `user_dir/name` if `user_dir` is set
 /// and the file exists, else the built-in one. Sets `error` and returns
-/// nothing when neither exists or the user's copy cannot be read.
+/// nothing when neither exists or the user's copy cannot be read. Sets
+/// `source`, when given, to the name for messages: the user's file, or
+/// `name` for a built-in template.
 std::optional<std::string> load_template(std::string_view name,
                                          const std::string& user_dir,
-                                         std::string& error);
+                                         std::string& error,
+                                         std::string* source = nullptr);
 
 /// A value that a template reads: a map from names to values (the
 /// default), a string, a truth value, a list, or the text of a partial.

@@ -53,18 +53,6 @@ void render_children(const MarkupNode& node, pugi::xml_node parent,
                      std::string_view field, SourcePos pos,
                      Diagnostics& diagnostics, int depth);
 
-void append_text(pugi::xml_node parent, const std::string& text) {
-  // Adjacent text nodes would print fine but parse back as one node, so
-  // text joins the previous text node.
-  pugi::xml_node last = parent.last_child();
-  if (last && last.type() == pugi::node_pcdata) {
-    std::string joined = last.value() + text;
-    last.set_value(joined.data(), joined.size());
-    return;
-  }
-  parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
-}
-
 void render_node(const MarkupNode& node, pugi::xml_node parent,
                  std::string_view field, SourcePos pos,
                  Diagnostics& diagnostics, int depth) {
@@ -148,6 +136,18 @@ void render_children(const MarkupNode& node, pugi::xml_node parent,
 }
 
 } // namespace
+
+void append_text(pugi::xml_node parent, std::string_view text) {
+  // Adjacent text nodes would print fine but parse back as one node, so
+  // text joins the previous text node.
+  pugi::xml_node last = parent.last_child();
+  if (last && last.type() == pugi::node_pcdata) {
+    std::string joined = std::string(last.value()) + std::string(text);
+    last.set_value(joined.data(), joined.size());
+    return;
+  }
+  parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
+}
 
 void render_html(const MarkupNode& node, pugi::xml_node parent,
                  std::string_view field, SourcePos pos,

@@ -26,6 +26,10 @@ enum class HtmlContext {
 /// need no escaping of element text and attributes: pugixml escapes them.
 std::string escape_html(std::string_view text, HtmlContext context);
 
+/// Appends text to `parent`, joined to a text node that ends the element,
+/// so that the tree parses back the same.
+void append_text(pugi::xml_node parent, std::string_view text);
+
 /// Appends a parsed field to `parent`: paragraphs, lists, emphasis, code and
 /// links become elements, text becomes text nodes. A link with an unsafe
 /// scheme keeps its text and is reported as a warning naming `field`.

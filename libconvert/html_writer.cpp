@@ -249,18 +249,6 @@ private:
   void dates(const DatedFields& dated, pugi::xml_node parent);
 };
 
-// Appends text to `parent`, joining it to a text node that ends the
-// element so that the tree parses back the same.
-void append_text(pugi::xml_node parent, std::string_view text) {
-  pugi::xml_node last = parent.last_child();
-  if (last && last.type() == pugi::node_pcdata) {
-    std::string joined = std::string(last.value()) + std::string(text);
-    last.set_value(joined.data(), joined.size());
-    return;
-  }
-  parent.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
-}
-
 pugi::xml_node element(pugi::xml_node parent, const char* name,
                        const char* class_name = nullptr) {
   pugi::xml_node node = parent.append_child(name);

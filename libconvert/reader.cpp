@@ -451,6 +451,25 @@ private:
   Extra read_extra(const Field& field);
 };
 
+// Removes the control characters from `text`, the text of `node`, and
+// returns the first one removed. A control character typed into the file
+// was taken out before parsing. One written as an escape (`"\e"`) is
+// taken out here.
+std::optional<char32_t> remove_controls(const yaml::Node& node,
+                                        std::string& text) {
+  std::optional<char32_t> removed = remove_control_characters(text);
+  if (node.removed())
+    removed = node.removed();
+  return removed;
+}
+
+// Returns the start of the warning for a removed character.
+std::string removal_message(char32_t removed) {
+  return std::string(removed >= 0xFFFE ? "removed non-character "
+                                       : "removed control character ") +
+         code_point_name(removed);
+}
+
 std::vector<Reader::Field> Reader::fields_of(const yaml::Node& map,
                                              std::string_view where) {
   std::vector<Field> fields;
@@ -466,18 +485,9 @@ std::vector<Reader::Field> Reader::fields_of(const yaml::Node& map,
       continue;
     }
     std::string name = key.text();
-    // A control character typed into the file was taken out before
-    // parsing; one written as an escape (`"Work\x01"`) is taken out here.
-    std::optional<char32_t> removed = remove_control_characters(name);
-    if (key.removed())
-      removed = key.removed();
-    if (removed)
-      diagnostics_.warning(
-          pos_of(key), std::string(*removed >= 0xFFFE ? "removed non-character "
-                                                      : "removed control "
-                                                        "character ") +
-                           code_point_name(*removed) + " from the key " +
-                           quoted(name));
+    if (std::optional<char32_t> removed = remove_controls(key, name))
+      diagnostics_.warning(pos_of(key), removal_message(*removed) +
+                                            " from the key " + quoted(name));
     if (name == "<<" && key.tag() != "!") {
       diagnostics_.error(pos_of(key),
                          "YAML merge keys ('<<') are not supported in " +
@@ -570,17 +580,9 @@ std::optional<std::string> Reader::scalar(const yaml::Node& node,
   // Plain scalars keep their source text, so `3.10`, `NO` and
   // `07700900123` stay as written; only `~`, `null` and empty are absent.
   std::string value = normalize_nfc(node.text());
-  // A control character typed into the file was taken out before parsing;
-  // one written as an escape (`"\e"`) is taken out here.
-  std::optional<char32_t> removed = remove_control_characters(value);
-  if (node.removed())
-    removed = node.removed();
-  if (removed)
-    diagnostics_.warning(
-        pos_of(node), std::string(*removed >= 0xFFFE ? "removed non-character "
-                                                     : "removed control "
-                                                       "character ") +
-                          code_point_name(*removed) + " from " + quoted(what));
+  if (std::optional<char32_t> removed = remove_controls(node, value))
+    diagnostics_.warning(pos_of(node),
+                         removal_message(*removed) + " from " + quoted(what));
   return value;
 }
 

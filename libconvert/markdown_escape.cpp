@@ -128,9 +128,9 @@ std::string escape_text(std::string_view text, bool at_line_start) {
         replacement = {escaped, 2};
         break;
       case '_': {
-        // An underscore inside a word stays as it is; one that could start
-        // or end emphasis becomes a character reference, which CommonMark
-        // never reads as a delimiter.
+        // An underscore inside a word stays as it is. One that could start
+        // or end emphasis becomes a character reference, because CommonMark
+        // never reads that as a delimiter.
         size_t next = i + 1;
         char32_t after = next < text.size() ? next_code_point(text, next) : 0;
         if (underscore_is_delimiter(code_point_before(text, i), after))

@@ -92,9 +92,10 @@ enum class NodeKind : unsigned char {
 
 struct Node {
   NodeKind kind;
-  // Text and line breaks: the characters; tags: the name.
+  // The characters of a text or line break, or the name of a tag.
   std::string text;
-  // A variable's or section's name cut at its dots; empty for `.`.
+  // The name of a variable or section, split at its dots. It is empty for
+  // `.`, the current item.
   std::vector<std::string> path;
   // A section's end: the index of the first node after its content.
   size_t end = 0;
@@ -295,7 +296,8 @@ private:
   static constexpr size_t kMaxSteps = 10'000'000;
   size_t steps_ = 0;
 
-  // Enters a section or partial; false, with `error` set, past kMaxDepth.
+  // Enters a section or partial. Returns false, with `error` set, past
+  // kMaxDepth.
   bool enter() {
     if (depth_ == kMaxDepth) {
       error = "sections and partials nest more than " +
@@ -456,23 +458,23 @@ std::optional<std::string> Template::render(const TemplateData& data,
 }
 
 std::string tidy_blank_lines(std::string text) {
-  // The text shrinks or keeps its length, so it is rewritten in place:
-  // `kept` bytes are final, and `i` reads ahead of them.
-  size_t kept = 0;
+  // The text shrinks or keeps its length, so it is rewritten in place. Its
+  // first `written` bytes are final, and `i` reads ahead of them.
+  size_t written = 0;
   size_t newlines = 0;
   size_t i = 0;
   while (i < text.size()) {
     size_t line_feed = text.find('\n', i);
     size_t end = line_feed == std::string::npos ? text.size() : line_feed;
     if (end > i) {
-      if (newlines > 0 && kept > 0) {
+      if (newlines > 0 && written > 0) {
         for (size_t k = std::min<size_t>(newlines, 2); k > 0; --k)
-          text[kept++] = '\n';
+          text[written++] = '\n';
       }
       newlines = 0;
-      // `kept` is at or before `i`, so a forward copy is safe.
-      std::copy(text.begin() + i, text.begin() + end, text.begin() + kept);
-      kept += end - i;
+      // `written` is at or before `i`, so a forward copy is safe.
+      std::copy(text.begin() + i, text.begin() + end, text.begin() + written);
+      written += end - i;
     }
     i = end;
     while (i < text.size() && text[i] == '\n') {
@@ -480,7 +482,7 @@ std::string tidy_blank_lines(std::string text) {
       ++i;
     }
   }
-  text.resize(kept);
+  text.resize(written);
   text += '\n';
   return text;
 }

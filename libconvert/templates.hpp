@@ -58,7 +58,7 @@ public:
   void push_back(TemplateData value) { items_.push_back(std::move(value)); }
   /// Returns the length of every string in this value and under it.
   size_t text_size() const;
-  /// The value under `name` in a map; nothing for other kinds.
+  /// Returns the value under `name` in a map, or null for other kinds.
   const TemplateData* get(std::string_view name) const;
 
 private:

@@ -134,11 +134,12 @@ void require_template_folder(const std::string& path) {
         "' does not exist or is not a folder (--template-dir)");
 }
 
-bool input_within_limit(const std::string& shown, const std::string& content,
-                        const ReadLimits& limits) {
+bool input_within_limit(const std::string& display_name,
+                        const std::string& content, const ReadLimits& limits) {
   if (content.size() <= limits.max_input_bytes)
     return true;
-  std::cerr << shown << ":1:1: error: input is larger than the maximum of "
+  std::cerr << display_name
+            << ":1:1: error: input is larger than the maximum of "
             << limits.max_input_bytes
             << " bytes\n  raise the limit with --max-input-size\n";
   return false;
@@ -156,16 +157,16 @@ std::optional<Cv> load_cv(const std::string& input, Diagnostics& diagnostics,
     exit_code = kIoError;
     return std::nullopt;
   }
-  std::string shown = input == "-" ? "<stdin>" : input;
+  std::string display_name = input == "-" ? "<stdin>" : input;
   // The YAML reader checks the size itself. JSON Resume is checked here,
   // before its parser meets the cut end of an input over the limit.
   bool json = is_json_resume(input, content);
-  if (json && !input_within_limit(shown, content, limits)) {
+  if (json && !input_within_limit(display_name, content, limits)) {
     exit_code = kInvalidCv;
     return std::nullopt;
   }
   prepare_heap(content.size());
-  diagnostics = Diagnostics(shown, std::move(content));
+  diagnostics = Diagnostics(display_name, std::move(content));
   std::optional<Cv> cv = json ? read_json_resume(diagnostics, limits)
                               : read_cv(diagnostics, limits);
   if (!cv) {

@@ -101,10 +101,10 @@ void print_warning(const std::string& program, const std::string& message,
 void require_template_folder(const std::string& path);
 
 /// Returns whether `content` fits the input limit, else prints the size
-/// error for the input shown as `shown`. The YAML reader checks YAML
-/// itself; JSON Resume needs this check before its parser runs.
-bool input_within_limit(const std::string& shown, const std::string& content,
-                        const ReadLimits& limits);
+/// error for the input named `display_name`. The YAML reader checks YAML
+/// itself, and JSON Resume needs this check before its parser runs.
+bool input_within_limit(const std::string& display_name,
+                        const std::string& content, const ReadLimits& limits);
 
 /// Prepares the heap for a CV of `input_bytes` bytes. For a CV of 256 KiB
 /// or more, glibc's heap grows at once by about 32 times the CV's size, in
